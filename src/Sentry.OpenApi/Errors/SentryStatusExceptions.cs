@@ -1,0 +1,51 @@
+namespace Sentry.OpenApi;
+
+// One exception type per error status family, so callers catch what they can handle.
+// The constructor arguments are those of SentryApiException.
+
+/// <summary>400: the request was invalid; <see cref="FieldErrors"/> holds Sentry's per-field messages.</summary>
+public sealed class SentryBadRequestException(string message, int statusCode, string? method, string? path, string? detail,
+    IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> fieldErrors)
+    : SentryApiException(message, statusCode, method, path, detail, headers, responseBody)
+{
+    /// <summary>Validation messages per request field, e.g. <c>slug</c> → <c>["This field is required."]</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors { get; } = fieldErrors;
+}
+
+/// <summary>401: no valid auth token was sent.</summary>
+public sealed class SentryUnauthorizedException(string message, int statusCode, string? method, string? path, string? detail,
+    IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody)
+    : SentryApiException(message, statusCode, method, path, detail, headers, responseBody);
+
+/// <summary>403: the token lacks a scope or access to the resource.</summary>
+public sealed class SentryForbiddenException(string message, int statusCode, string? method, string? path, string? detail,
+    IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody)
+    : SentryApiException(message, statusCode, method, path, detail, headers, responseBody);
+
+/// <summary>404: the resource does not exist or is not visible to the token.</summary>
+public sealed class SentryNotFoundException(string message, int statusCode, string? method, string? path, string? detail,
+    IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody)
+    : SentryApiException(message, statusCode, method, path, detail, headers, responseBody);
+
+/// <summary>409: a resource with the same identity already exists.</summary>
+public sealed class SentryConflictException(string message, int statusCode, string? method, string? path, string? detail,
+    IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody)
+    : SentryApiException(message, statusCode, method, path, detail, headers, responseBody);
+
+/// <summary>429: a rate limit was hit. <see cref="RetryAfter"/> says how long to wait, when known.</summary>
+public sealed class SentryRateLimitedException(string message, int statusCode, string? method, string? path, string? detail,
+    IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody, TimeSpan? retryAfter)
+    : SentryApiException(message, statusCode, method, path, detail, headers, responseBody)
+{
+    /// <summary>
+    /// How long to wait: <c>Retry-After</c> when sent, else the time until <c>X-Sentry-Rate-Limit-Reset</c>;
+    /// null when Sentry sent neither.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
+
+/// <summary>5xx: Sentry failed to handle the request.</summary>
+public sealed class SentryServerException(string message, int statusCode, string? method, string? path, string? detail,
+    IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody)
+    : SentryApiException(message, statusCode, method, path, detail, headers, responseBody);

@@ -1,0 +1,108 @@
+using Sentry.OpenApi.Auth;
+using Sentry.OpenApi.Errors;
+using Sentry.OpenApi.Http;
+
+namespace Sentry.OpenApi;
+
+/// <summary>
+/// The entry point: one generated client per API tag (<see cref="Organizations"/>,
+/// <see cref="Projects"/>, <see cref="Issues"/>, ...), sharing one <see cref="HttpClient"/> whose
+/// handlers add the bearer token and User-Agent and turn error responses into
+/// <see cref="SentryApiException"/>s.
+/// </summary>
+public sealed partial class SentryApiClient : IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+
+    /// <summary>Creates a client that owns its connections.</summary>
+    public SentryApiClient(SentryApiClientOptions options)
+        : this(options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+    {
+    }
+
+    /// <summary>Creates a client over <paramref name="transport"/> (a custom or test handler); the client disposes it.</summary>
+    public SentryApiClient(SentryApiClientOptions options, HttpMessageHandler transport)
+        : this(new HttpClient(CreatePipeline(options, transport), disposeHandler: true), options, ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="HttpClient"/> whose handlers were set up by
+    /// <see cref="CreatePipeline"/> (for example by an <c>IHttpClientFactory</c>); the caller keeps ownership.
+    /// </summary>
+    public SentryApiClient(HttpClient httpClient, SentryApiClientOptions options)
+        : this(httpClient, options, ownsHttpClient: false)
+    {
+    }
+
+    private SentryApiClient(HttpClient httpClient, SentryApiClientOptions options, bool ownsHttpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options.Clone();
+        _httpClient = httpClient;
+        _ownsHttpClient = ownsHttpClient;
+        var baseUrl = Options.GeneratedClientBaseUrl().AbsoluteUri;
+        Organizations = new OrganizationsClient(_httpClient) { BaseUrl = baseUrl };
+        Projects = new ProjectsClient(_httpClient) { BaseUrl = baseUrl };
+        Issues = new IssuesClient(_httpClient) { BaseUrl = baseUrl };
+    }
+
+    /// <summary>The settings this client was created with (a copy).</summary>
+    public SentryApiClientOptions Options { get; }
+
+    /// <summary>Organizations, their settings and their projects.</summary>
+    public IOrganizationsClient Organizations { get; }
+
+    /// <summary>Projects and their settings.</summary>
+    public IProjectsClient Projects { get; }
+
+    /// <summary>Issues (groups of similar events) and their workflow state.</summary>
+    public IIssuesClient Issues { get; }
+
+    /// <summary>
+    /// Builds the handler chain every Sentry request goes through, on top of <paramref name="transport"/>:
+    /// User-Agent, error mapping, then the bearer token (sent to the base URL's origin only).
+    /// </summary>
+    public static DelegatingHandler CreatePipeline(SentryApiClientOptions options, HttpMessageHandler transport)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(transport);
+        var baseUrl = options.NormalizedBaseUrl();
+        if (string.IsNullOrEmpty(options.AuthToken))
+        {
+            throw new ArgumentException("SentryApiClientOptions.AuthToken is required: create a token at https://sentry.io/settings/account/api/auth-tokens/.", nameof(options));
+        }
+
+        return Chain(
+            transport,
+            new UserAgentHandler(options.UserAgent),
+            new ErrorResponseHandler(),
+            new BearerTokenHandler(options.AuthToken, baseUrl));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"SentryApiClient {{ {Options} }}";
+
+    // Links handlers outermost first; the last one sends through the transport.
+    private static DelegatingHandler Chain(HttpMessageHandler transport, params DelegatingHandler[] handlers)
+    {
+        for (var i = 0; i < handlers.Length - 1; i++)
+        {
+            handlers[i].InnerHandler = handlers[i + 1];
+        }
+
+        handlers[^1].InnerHandler = transport;
+        return handlers[0];
+    }
+}

@@ -1,0 +1,85 @@
+using System.Reflection;
+
+namespace Sentry.OpenApi;
+
+/// <summary>Configures a <see cref="SentryApiClient"/>: who is calling, and where requests go.</summary>
+public sealed class SentryApiClientOptions
+{
+    /// <summary>The default API root, Sentry SaaS (routes to the organization's region).</summary>
+    public static readonly Uri SaasBaseUrl = new("https://sentry.io/api/0/");
+
+    /// <summary>The API root of Sentry's US region.</summary>
+    public static readonly Uri UsRegionBaseUrl = new("https://us.sentry.io/api/0/");
+
+    /// <summary>The API root of Sentry's EU (Germany) region.</summary>
+    public static readonly Uri DeRegionBaseUrl = new("https://de.sentry.io/api/0/");
+
+    /// <summary>The API prefix every Sentry path starts with; the spec's paths carry it.</summary>
+    internal const string ApiPathPrefix = "api/0/";
+
+    /// <summary>The auth token sent as <c>Authorization: Bearer</c>, to the base URL's origin only.</summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>
+    /// The API root, ending in <c>/api/0/</c>: <see cref="SaasBaseUrl"/> (default), a region URL, or a
+    /// self-hosted Sentry such as <c>https://sentry.example.com/api/0/</c>.
+    /// </summary>
+    public Uri BaseUrl { get; set; } = SaasBaseUrl;
+
+    /// <summary>The organization slug that helpers use when a call does not name one.</summary>
+    public string? DefaultOrganization { get; set; }
+
+    /// <summary>The <c>User-Agent</c> header; defaults to <c>Sentry.OpenApi/&lt;version&gt;</c>.</summary>
+    public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>How long one HTTP request may take before it fails with <see cref="TimeoutException"/>.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary><c>Sentry.OpenApi/&lt;informational version&gt;</c> of this assembly.</summary>
+    public static string DefaultUserAgent { get; } = "Sentry.OpenApi/" + LibraryVersion();
+
+    /// <summary>The origin plus path prefix the generated clients append <c>api/0/...</c> paths to.</summary>
+    internal Uri GeneratedClientBaseUrl()
+    {
+        var root = NormalizedBaseUrl();
+        var text = root.AbsoluteUri;
+        return new Uri(text[..^ApiPathPrefix.Length], UriKind.Absolute);
+    }
+
+    /// <summary>The base URL with a trailing slash; throws when it is not an absolute http(s) API root.</summary>
+    internal Uri NormalizedBaseUrl()
+    {
+        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"SentryApiClientOptions.BaseUrl must be an absolute http(s) URL ending in /{ApiPathPrefix}, e.g. {SaasBaseUrl}; got '{BaseUrl}'.", nameof(BaseUrl));
+        }
+
+        var text = BaseUrl.GetLeftPart(UriPartial.Path);
+        if (!text.EndsWith('/'))
+        {
+            text += "/";
+        }
+
+        if (!text.EndsWith("/" + ApiPathPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"SentryApiClientOptions.BaseUrl must end in /{ApiPathPrefix} (the API root), e.g. {SaasBaseUrl}; got '{BaseUrl}'.", nameof(BaseUrl));
+        }
+
+        return new Uri(text, UriKind.Absolute);
+    }
+
+    /// <summary>A copy, so a client keeps the settings it was created with.</summary>
+    internal SentryApiClientOptions Clone() => (SentryApiClientOptions)MemberwiseClone();
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"SentryApiClientOptions {{ BaseUrl = {BaseUrl}, DefaultOrganization = {DefaultOrganization}, UserAgent = {UserAgent}, AuthToken = {(string.IsNullOrEmpty(AuthToken) ? "(none)" : "(set)")} }}";
+
+    private static string LibraryVersion()
+    {
+        var assembly = typeof(SentryApiClientOptions).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        // Drop SourceLink's "+commit" suffix: the User-Agent names the release, not the build.
+        return (informational ?? assembly.GetName().Version?.ToString() ?? "0.0.0").Split('+')[0];
+    }
+}

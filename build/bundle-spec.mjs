@@ -25,7 +25,15 @@ let report;
 try {
   report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{')));
 } catch {
-  console.error(`${root}(1,1): error REDOCLY: redocly lint did not produce a report (exit ${lint.status}): ${lint.stderr.trim() || lint.stdout.trim()}`);
+  // The root itself did not parse: Redocly prints `<reason> in "<file>" (line:col)` instead of a report.
+  const text = `${lint.stdout}\n${lint.stderr}`;
+  const m = text.match(/-\s+(.*?) in "([^"]+)" \((\d+):(\d+)\)/);
+  if (m) {
+    console.log(`${m[2]}(${m[3]},${m[4]}): error YAML: ${m[1]}; the previous bundle and generated client are kept.`);
+  } else {
+    const reason = text.split('\n').filter(l => l.trim() && !/[║╔╚]/.test(l)).join(' ').trim();
+    console.log(`${root}(1,1): error REDOCLY: redocly lint failed (exit ${lint.status}): ${reason}`);
+  }
   process.exit(1);
 }
 for (const p of report.problems) {

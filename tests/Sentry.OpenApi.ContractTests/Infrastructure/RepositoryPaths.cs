@@ -1,0 +1,33 @@
+namespace Sentry.OpenApi.ContractTests.Infrastructure;
+
+/// <summary>Where the repository's files are, found from the test assembly's folder.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string BundledSpec => Path.Combine(Root, "artifacts", "spec", "sentry-api.json");
+
+    public static string WireMockJar
+    {
+        get
+        {
+            var build = Path.Combine(Root, "node_modules", "wiremock", "build");
+            var jar = Directory.Exists(build) ? Directory.GetFiles(build, "wiremock-standalone-*.jar").FirstOrDefault() : null;
+            return jar ?? throw new FileNotFoundException(
+                $"WireMock standalone jar not found under {build}. Run `dotnet build Sentry.OpenApi.sln` (it runs `npm ci`).");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sentry.OpenApi.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Sentry.OpenApi.sln above {AppContext.BaseDirectory}.");
+    }
+}

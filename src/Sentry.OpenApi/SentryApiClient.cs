@@ -43,23 +43,12 @@ public sealed partial class SentryApiClient : IDisposable
         Options = options.Clone();
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        var baseUrl = Options.GeneratedClientBaseUrl().AbsoluteUri;
-        Organizations = new OrganizationsClient(_httpClient) { BaseUrl = baseUrl };
-        Projects = new ProjectsClient(_httpClient) { BaseUrl = baseUrl };
-        Issues = new IssuesClient(_httpClient) { BaseUrl = baseUrl };
+        // One generated client per tag; the properties and this method are generated from the spec.
+        CreateTagClients(_httpClient, Options.GeneratedClientBaseUrl().AbsoluteUri);
     }
 
     /// <summary>The settings this client was created with (a copy).</summary>
     public SentryApiClientOptions Options { get; }
-
-    /// <summary>Organizations, their settings and their projects.</summary>
-    public IOrganizationsClient Organizations { get; }
-
-    /// <summary>Projects and their settings.</summary>
-    public IProjectsClient Projects { get; }
-
-    /// <summary>Issues (groups of similar events) and their workflow state.</summary>
-    public IIssuesClient Issues { get; }
 
     /// <summary>
     /// Builds the handler chain every Sentry request goes through, on top of <paramref name="transport"/>:

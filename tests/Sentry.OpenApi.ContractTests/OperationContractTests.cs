@@ -41,6 +41,18 @@ public sealed class OperationContractTests : WireMockTest
                 var sent = JToken.Parse(request.Body ?? "null");
                 Assert.That(JsonComparison.Differences(contract.RequestBody, sent), Is.Empty, $"{contract.Name}: request body differs from the spec's request example");
             }
+            if (contract.RequestBody is JObject form && contract.Operation.RequestMediaType == "multipart/form-data")
+            {
+                Assert.That(request.Header("Content-Type"), Does.StartWith("multipart/form-data"), $"{contract.Name}: Content-Type");
+                foreach (var field in form.Properties())
+                {
+                    Assert.That(request.Body, Does.Contain($"name={field.Name}").Or.Contain($"name=\"{field.Name}\""), $"{contract.Name}: multipart part '{field.Name}'");
+                    foreach (var value in field.Value is JArray values ? values : new JArray(field.Value))
+                    {
+                        Assert.That(request.Body, Does.Contain(ContractCase.ExampleText(value)), $"{contract.Name}: multipart part '{field.Name}' value");
+                    }
+                }
+            }
         }
 
         if (contract.ResponseBody is not null)

@@ -36,13 +36,14 @@ internal sealed class SentryResponseCapture
         var method = request?.Method.Method ?? "?";
         var uri = request?.RequestUri;
         var path = uri is null ? null : uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
-        var operation = $"{method} {path}";
+        var operation = SentryOperations.Find(method, path) ?? $"{method} {path}";
         var recorder = new RecordingStream.Recorder(SentryApiException.MaxBodyExcerptLength);
         if (response.Content is { } content)
         {
             response.Content = new RecordingContent(content, recorder);
         }
 
+        SentryResponseObserver.Current?.Record(response);
         CurrentCapture.Value = new SentryResponseCapture(operation, method, uri?.IsAbsoluteUri == true ? uri.PathAndQuery : uri?.OriginalString, recorder);
     }
 }

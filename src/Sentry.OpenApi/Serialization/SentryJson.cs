@@ -11,7 +11,8 @@ public static class SentryJson
     /// <summary>Applies Sentry.OpenApi's serializer settings to <paramref name="settings"/>.</summary>
     /// <remarks>
     /// <see cref="DateParseHandling.None"/> keeps untyped values and extra fields (which land in
-    /// <c>AdditionalProperties</c>) as the exact text Sentry sent instead of re-formatted dates.
+    /// <c>AdditionalProperties</c>) as the exact text Sentry sent instead of re-formatted dates;
+    /// decimals keep untyped numbers exact; the contract resolver keeps unknown union kinds.
     /// </remarks>
     public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
     {
@@ -20,6 +21,7 @@ public static class SentryJson
         settings.FloatParseHandling = FloatParseHandling.Decimal;
         settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
         settings.TypeNameHandling = TypeNameHandling.None;
+        settings.ContractResolver = SentryContractResolver.Instance;
         return settings;
     }
 

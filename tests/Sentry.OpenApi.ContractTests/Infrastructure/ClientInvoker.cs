@@ -44,6 +44,15 @@ internal static class ClientInvoker
                 return parameter.Example!.ToObject(p.ParameterType, serializer);
             }
 
+            // multipart/form-data: NSwag makes one parameter per form field, the binary part a FileParameter.
+            if (contract.Operation.RequestMediaType == "multipart/form-data" && contract.RequestBody is JObject form
+                && form.Properties().FirstOrDefault(f => Normalize(f.Name) == Normalize(p.Name!)) is { } field)
+            {
+                return p.ParameterType == typeof(FileParameter)
+                    ? new FileParameter(new MemoryStream(System.Text.Encoding.UTF8.GetBytes((string?)field.Value ?? "")), FileNameOf(form), "application/octet-stream")
+                    : field.Value.ToObject(p.ParameterType, serializer);
+            }
+
             return p.HasDefaultValue ? p.DefaultValue : throw new InvalidOperationException(
                 $"{contract.Name}: parameter '{p.Name}' has no example in the spec.");
         }).ToArray();
@@ -52,6 +61,9 @@ internal static class ClientInvoker
         await task.ConfigureAwait(false);
         return task.GetType().IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
     }
+
+    /// <summary>The file name a multipart example names (its <c>name</c> field), else a neutral one.</summary>
+    public static string FileNameOf(JObject form) => (string?)form["name"] is { Length: > 0 } name ? Path.GetFileName(name) : "upload.bin";
 
     // NSwag keeps spec names as C# parameter names, escaping keywords (@event) and invalid characters.
     private static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();

@@ -35,7 +35,7 @@ internal sealed class ContractCase
 
     public static IEnumerable<ContractCase> For(BundledSpec spec, SpecOperation op)
     {
-        var requestExamples = spec.Examples(op.RequestBody?["content"]?["application/json"]);
+        var requestExamples = spec.Examples(op.RequestBody?["content"]?[op.RequestMediaType ?? "application/json"]);
         JToken? RequestFor(string name) =>
             requestExamples.FirstOrDefault(e => e.Name == name).Value ?? requestExamples.FirstOrDefault().Value;
 

@@ -1,7 +1,7 @@
-namespace Sentry.OpenApi.ContractTests.Infrastructure;
+namespace Sentry.OpenApi.Testing;
 
 /// <summary>Where the repository's files are, found from the test assembly's folder.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 

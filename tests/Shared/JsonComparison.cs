@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
-namespace Sentry.OpenApi.ContractTests.Infrastructure;
+namespace Sentry.OpenApi.Testing;
 
 /// <summary>
 /// Compares JSON documents the way a lossless round-trip is judged: dates as instants, numbers as
 /// decimals, and an explicit <c>null</c> the same as an absent property (the typed model cannot tell
 /// them apart, and neither does Sentry). Differences are named by JSON path.
 /// </summary>
-internal static partial class JsonComparison
+public static partial class JsonComparison
 {
     public static IReadOnlyList<string> Differences(JToken? expected, JToken? actual)
     {

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Sentry.OpenApi.Generator.ClientExtensions;
+using Sentry.OpenApi.Generator.Coverage;
+using Sentry.OpenApi.Generator.Spec;
+
+namespace Sentry.OpenApi.Generator;
+
+/// <summary>The command line of the spec tool. Exit codes: 0 ok, 1 findings, 2 bad input or usage.</summary>
+public static class Cli
+{
+    /// <summary>Runs the tool with <paramref name="args"/>, writing to the given output and error writers.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Sentry.OpenApi spec tooling: coverage against Sentry's reference operations, client extensions.")
+        {
+            CoverageCommand.Create(),
+            ClientExtensionsCommand.Create(),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem.Message}");
+            }
+
+            await error.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (SpecInputException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

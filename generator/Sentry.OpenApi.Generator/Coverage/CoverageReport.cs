@@ -1,0 +1,44 @@
+using Sentry.OpenApi.Generator.Spec;
+
+namespace Sentry.OpenApi.Generator.Coverage;
+
+/// <summary>Which reference operations the spec covers, which it lacks, and which it adds.</summary>
+internal sealed class CoverageReport
+{
+    private CoverageReport(IReadOnlyList<ReferenceOperation> reference, IReadOnlyList<SpecOperation> covered,
+        IReadOnlyList<ReferenceOperation> missing, IReadOnlyList<SpecOperation> extra, IReadOnlyList<SpecOperation> all)
+    {
+        Reference = reference;
+        Covered = covered;
+        Missing = missing;
+        Extra = extra;
+        All = all;
+    }
+
+    public IReadOnlyList<ReferenceOperation> Reference { get; }
+
+    public IReadOnlyList<SpecOperation> Covered { get; }
+
+    public IReadOnlyList<ReferenceOperation> Missing { get; }
+
+    public IReadOnlyList<SpecOperation> Extra { get; }
+
+    public IReadOnlyList<SpecOperation> All { get; }
+
+    public bool Complete => Missing.Count == 0;
+
+    public static CoverageReport Compare(IReadOnlyList<ReferenceOperation> reference, SpecDocument spec)
+    {
+        var keys = reference.Select(r => Key(r.Method, r.Path)).ToHashSet(StringComparer.Ordinal);
+        var specKeys = spec.Operations.ToDictionary(o => Key(o.Method, o.Path), StringComparer.Ordinal);
+        return new CoverageReport(
+            reference,
+            spec.Operations.Where(o => keys.Contains(Key(o.Method, o.Path))).ToList(),
+            reference.Where(r => !specKeys.ContainsKey(Key(r.Method, r.Path))).ToList(),
+            spec.Operations.Where(o => !keys.Contains(Key(o.Method, o.Path))).ToList(),
+            spec.Operations);
+    }
+
+    // Exact method and path: the reference's trailing slashes and spelling are part of the contract.
+    private static string Key(string method, string path) => $"{method.ToUpperInvariant()} {path}";
+}

@@ -1,0 +1,77 @@
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace Sentry.OpenApi.Generator.Spec;
+
+/// <summary>A bundled spec loaded with Microsoft.OpenApi, plus its operations in a flat list.</summary>
+internal sealed class SpecDocument
+{
+    private SpecDocument(string path, OpenApiDocument document, IReadOnlyList<string> warnings)
+    {
+        Path = path;
+        Document = document;
+        Warnings = warnings;
+        Operations = document.Paths
+            .SelectMany(p => (p.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>())
+                .Select(o => new SpecOperation(o.Key.Method.ToUpperInvariant(), p.Key, o.Value, p.Value.Parameters ?? [])))
+            .ToList();
+    }
+
+    public string Path { get; }
+
+    public OpenApiDocument Document { get; }
+
+    public IReadOnlyList<string> Warnings { get; }
+
+    public IReadOnlyList<SpecOperation> Operations { get; }
+
+    /// <summary>Loads a bundled JSON spec; a missing, unreadable or invalid file is a <see cref="SpecInputException"/>.</summary>
+    public static async Task<SpecDocument> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SpecInputException($"{path}: file not found. Build the solution first (`dotnet build Sentry.OpenApi.sln` writes artifacts/spec/sentry-api.json) or pass --spec.");
+        }
+
+        ReadResult result;
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            var settings = new OpenApiReaderSettings();
+            result = await OpenApiDocument.LoadAsync(stream, "json", settings, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or OpenApiException)
+        {
+            throw new SpecInputException($"{path}: cannot be read as an OpenAPI JSON document: {e.Message}", e);
+        }
+
+        var errors = result.Diagnostic?.Errors ?? [];
+        if (result.Document is null || errors.Count > 0)
+        {
+            var first = errors.Select(e => $"{e.Pointer}: {e.Message}").FirstOrDefault() ?? "no document";
+            throw new SpecInputException($"{path}: not a valid OpenAPI document ({errors.Count} error(s)); first: {first}");
+        }
+
+        var warnings = (result.Diagnostic?.Warnings ?? []).Select(w => $"{w.Pointer}: {w.Message}").ToList();
+        return new SpecDocument(path, result.Document, warnings);
+    }
+}
+
+/// <summary>One operation: method, path template and its definition.</summary>
+internal sealed record SpecOperation(string Method, string Path, OpenApiOperation Operation, IList<IOpenApiParameter> PathItemParameters)
+{
+    /// <summary>The operation's parameters with those of its path item, the operation's winning on a clash.</summary>
+    public IReadOnlyList<IOpenApiParameter> Parameters =>
+        PathItemParameters.Where(shared => !(Operation.Parameters ?? []).Any(own => own.Name == shared.Name && own.In == shared.In))
+            .Concat(Operation.Parameters ?? [])
+            .ToList();
+
+    public string OperationId => Operation.OperationId ?? $"{Method} {Path}";
+
+    public string Tag => Operation.Tags?.FirstOrDefault()?.Name ?? "(untagged)";
+
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>Input the tool cannot work with: exit code 2.</summary>
+internal sealed class SpecInputException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Sentry.OpenApi.Auth;
 using Sentry.OpenApi.Errors;
 using Sentry.OpenApi.Http;
@@ -23,7 +25,7 @@ public sealed partial class SentryApiClient : IDisposable
 
     /// <summary>Creates a client over <paramref name="transport"/> (a custom or test handler); the client disposes it.</summary>
     public SentryApiClient(SentryApiClientOptions options, HttpMessageHandler transport)
-        : this(new HttpClient(CreatePipeline(options, transport), disposeHandler: true), options, ownsHttpClient: true)
+        : this(new HttpClient(CreatePipeline(options, transport), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan }, options, ownsHttpClient: true)
     {
     }
 
@@ -51,24 +53,26 @@ public sealed partial class SentryApiClient : IDisposable
     public SentryApiClientOptions Options { get; }
 
     /// <summary>
-    /// Builds the handler chain every Sentry request goes through, on top of <paramref name="transport"/>:
-    /// User-Agent, error mapping, then the bearer token (sent to the base URL's origin only).
+    /// Builds the handler chain every Sentry request goes through, on top of <paramref name="transport"/>,
+    /// outermost first: User-Agent; error mapping (non-2xx to <see cref="SentryApiException"/>s); region
+    /// routing (opt-in); retries; rate-limit pacing (opt-in); the per-attempt timeout; the bearer token
+    /// (sent to trusted Sentry origins only). The token comes from the options, else
+    /// <c>SENTRY_AUTH_TOKEN</c>, else <c>~/.netrc</c>.
     /// </summary>
     public static DelegatingHandler CreatePipeline(SentryApiClientOptions options, HttpMessageHandler transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(transport);
         var baseUrl = options.NormalizedBaseUrl();
-        if (string.IsNullOrEmpty(options.AuthToken))
-        {
-            throw new ArgumentException("SentryApiClientOptions.AuthToken is required: create a token at https://sentry.io/settings/account/api/auth-tokens/.", nameof(options));
-        }
+        var token = options.AuthToken ?? throw new ArgumentException("SentryApiClientOptions.AuthToken is required.", nameof(options));
+        var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Sentry.OpenApi") ?? NullLogger.Instance;
+        var origins = new SentryTrustedOrigins(baseUrl);
 
-        return Chain(
-            transport,
-            new UserAgentHandler(options.UserAgent),
-            new ErrorResponseHandler(),
-            new BearerTokenHandler(options.AuthToken, baseUrl));
+        var handlers = new List<DelegatingHandler> { new UserAgentHandler(options.UserAgent), new ErrorResponseHandler() };
+        _ = logger;
+        handlers.Add(new AttemptTimeoutHandler(options.Timeout));
+        handlers.Add(new BearerTokenHandler(token, origins));
+        return Chain(transport, handlers);
     }
 
     /// <inheritdoc />
@@ -84,9 +88,9 @@ public sealed partial class SentryApiClient : IDisposable
     public override string ToString() => $"SentryApiClient {{ {Options} }}";
 
     // Links handlers outermost first; the last one sends through the transport.
-    private static DelegatingHandler Chain(HttpMessageHandler transport, params DelegatingHandler[] handlers)
+    private static DelegatingHandler Chain(HttpMessageHandler transport, List<DelegatingHandler> handlers)
     {
-        for (var i = 0; i < handlers.Length - 1; i++)
+        for (var i = 0; i < handlers.Count - 1; i++)
         {
             handlers[i].InnerHandler = handlers[i + 1];
         }

@@ -32,8 +32,31 @@ public sealed class SentryApiClientOptions
     /// <summary>The <c>User-Agent</c> header; defaults to <c>Sentry.OpenApi/&lt;version&gt;</c>.</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
-    /// <summary>How long one HTTP request may take before it fails with <see cref="TimeoutException"/>.</summary>
+    /// <summary>
+    /// How long one HTTP attempt may take before it fails with <see cref="TimeoutException"/> (distinct
+    /// from the caller's cancellation, which gives <see cref="OperationCanceledException"/>).
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Retries of rate-limited and transiently failed requests; <c>Retry.MaxRetries = 0</c> turns them off.</summary>
+    public SentryRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Client-side pacing: keep requests in flight within the last seen <c>ConcurrentLimit</c>, and hold
+    /// new requests while <c>Remaining</c> is 0 until <c>Reset</c>, so callers sharing this client see no 429.
+    /// </summary>
+    public bool EnableRateLimitPacing { get; set; }
+
+    /// <summary>
+    /// Send each organization's requests to its data region (<c>links.regionUrl</c> of
+    /// <c>GET /organizations/{slug}/</c>), resolved once per organization and cached; on failure the
+    /// base URL is used.
+    /// </summary>
+    public bool EnableRegionRouting { get; set; }
+
+    /// <summary>Where retries, pacing waits and region lookups are logged (never with the token).</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary><c>Sentry.OpenApi/&lt;informational version&gt;</c> of this assembly.</summary>
     public static string DefaultUserAgent { get; } = "Sentry.OpenApi/" + LibraryVersion();
@@ -69,7 +92,12 @@ public sealed class SentryApiClientOptions
     }
 
     /// <summary>A copy, so a client keeps the settings it was created with.</summary>
-    internal SentryApiClientOptions Clone() => (SentryApiClientOptions)MemberwiseClone();
+    internal SentryApiClientOptions Clone()
+    {
+        var copy = (SentryApiClientOptions)MemberwiseClone();
+        copy.Retry = Retry with { };
+        return copy;
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -3,40 +3,29 @@ using System.Net.Http.Headers;
 namespace Sentry.OpenApi.Auth;
 
 /// <summary>
-/// Adds <c>Authorization: Bearer &lt;token&gt;</c> to requests for the configured Sentry origin, and
-/// to no other host: a redirect or a pagination link elsewhere never carries the token.
+/// Adds <c>Authorization: Bearer &lt;token&gt;</c> to requests for a trusted Sentry origin (the base
+/// URL's, and region origins Sentry reported), and to no other host: a redirect or a link elsewhere
+/// never carries the token.
 /// </summary>
 internal sealed class BearerTokenHandler : DelegatingHandler
 {
     private readonly string _token;
-    private readonly Uri _origin;
+    private readonly SentryTrustedOrigins _origins;
 
-    public BearerTokenHandler(string token, Uri baseUrl)
+    public BearerTokenHandler(string token, SentryTrustedOrigins origins)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         _token = token;
-        _origin = new Uri(baseUrl.GetLeftPart(UriPartial.Authority));
+        _origins = origins;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri is { } uri && SameOrigin(uri))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        }
-        else
-        {
-            request.Headers.Authorization = null;
-        }
-
+        request.Headers.Authorization = request.RequestUri is { } uri && _origins.Contains(uri)
+            ? new AuthenticationHeaderValue("Bearer", _token)
+            : null;
         return base.SendAsync(request, cancellationToken);
     }
 
-    private bool SameOrigin(Uri uri) =>
-        uri.IsAbsoluteUri
-        && string.Equals(uri.Scheme, _origin.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(uri.IdnHost, _origin.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && uri.Port == _origin.Port;
-
-    public override string ToString() => $"BearerTokenHandler {{ Origin = {_origin}, Token = (redacted) }}";
+    public override string ToString() => $"BearerTokenHandler {{ Origin = {_origins.BaseOrigin}, Token = (redacted) }}";
 }

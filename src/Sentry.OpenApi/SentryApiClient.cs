@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sentry.OpenApi.Auth;
 using Sentry.OpenApi.Errors;
 using Sentry.OpenApi.Http;
+using Sentry.OpenApi.RateLimits;
+using Sentry.OpenApi.Retries;
 
 namespace Sentry.OpenApi;
 
@@ -69,7 +71,12 @@ public sealed partial class SentryApiClient : IDisposable
         var origins = new SentryTrustedOrigins(baseUrl);
 
         var handlers = new List<DelegatingHandler> { new UserAgentHandler(options.UserAgent), new ErrorResponseHandler() };
-        _ = logger;
+        handlers.Add(new RetryHandler(options.Retry, logger, TimeProvider.System));
+        if (options.EnableRateLimitPacing)
+        {
+            handlers.Add(new RateLimitPacingHandler(logger, TimeProvider.System));
+        }
+
         handlers.Add(new AttemptTimeoutHandler(options.Timeout));
         handlers.Add(new BearerTokenHandler(token, origins));
         return Chain(transport, handlers);

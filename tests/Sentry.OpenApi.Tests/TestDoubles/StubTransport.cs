@@ -16,6 +16,24 @@ internal sealed class StubTransport(Func<HttpRequestMessage, HttpResponseMessage
             return response;
         });
 
+    /// <summary>Answers request N with the Nth response; the last one repeats.</summary>
+    public static StubTransport Sequence(params Func<HttpResponseMessage>[] responses)
+    {
+        var next = 0;
+        return new StubTransport(_ => responses[Math.Min(next++, responses.Length - 1)]());
+    }
+
+    public static HttpResponseMessage Status(HttpStatusCode status, string json = "{}", params (string Name, string Value)[] headers)
+    {
+        var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in headers)
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return response;
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);

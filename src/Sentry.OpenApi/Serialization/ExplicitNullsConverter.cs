@@ -1,0 +1,60 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Sentry.OpenApi.Serialization;
+
+/// <summary>Writes an <see cref="ISentryExplicitNulls"/> body as usual, plus <c>"name": null</c> for each explicit null.</summary>
+internal sealed class ExplicitNullsConverter : JsonConverter
+{
+    [ThreadStatic]
+    private static bool _writingDefault;
+
+    public override bool CanRead => false;
+
+    // Asked before each value: while one body is written the default way, step aside once (as LosslessInheritanceConverter does).
+    public override bool CanWrite
+    {
+        get
+        {
+            if (_writingDefault)
+            {
+                _writingDefault = false;
+                return false;
+            }
+
+            return true;
+        }
+    }
+
+    public override bool CanConvert(Type objectType) => typeof(ISentryExplicitNulls).IsAssignableFrom(objectType);
+
+    public override object ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
+        throw new NotSupportedException("Explicit nulls apply to request bodies, which are only written.");
+
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        if (value is not ISentryExplicitNulls body)
+        {
+            writer.WriteNull();
+            return;
+        }
+
+        _writingDefault = true;
+        JObject json;
+        try
+        {
+            json = JObject.FromObject(value, serializer);
+        }
+        finally
+        {
+            _writingDefault = false;
+        }
+
+        foreach (var name in body.ExplicitNulls)
+        {
+            json[name] = JValue.CreateNull();
+        }
+
+        json.WriteTo(writer);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using Sentry.OpenApi.Tests.TestDoubles;
+using static Sentry.OpenApi.Tests.TestDoubles.StubTransport;
+
+namespace Sentry.OpenApi.Tests.Pagination;
+
+public sealed class PagingTests
+{
+    private const string Org = "the-interstellar-jurisdiction";
+    private const string IssuesUrl = "https://sentry.io/api/0/organizations/the-interstellar-jurisdiction/issues/";
+
+    private static string Issues(params int[] ids) => "[" + string.Join(",", ids.Select(i => $$"""{"id":"{{i}}","title":"Issue {{i}}"}""")) + "]";
+
+    private static HttpResponseMessage Page(string body, string? nextCursor, string origin = "https://sentry.io")
+    {
+        var next = nextCursor is null
+            ? $"<{IssuesUrl}?cursor=0:0:0>; rel=\"next\"; results=\"false\"; cursor=\"0:0:0\""
+            : $"<{origin}/api/0/organizations/{Org}/issues/?cursor={nextCursor}>; rel=\"next\"; results=\"true\"; cursor=\"{nextCursor}\"";
+        return Status(HttpStatusCode.OK, body,
+            ("Link", $"<{IssuesUrl}?cursor=0:0:1>; rel=\"previous\"; results=\"false\"; cursor=\"0:0:1\", {next}"),
+            ("X-Sentry-Rate-Limit-Remaining", "39"), ("X-Sentry-Rate-Limit-Limit", "40"));
+    }
+
+    [Test]
+    public async Task A_page_carries_its_items_cursors_and_rate_limit()
+    {
+        using var client = TestClients.Create(Sequence(() => Page(Issues(1, 2), "0:100:0")));
+
+        var page = await client.Issues.ListOrganizationIssuesPageAsync(Org, query: "is:unresolved");
+
+        Assert.That(page.Items.Select(i => i.Id), Is.EqualTo(new[] { "1", "2" }));
+        Assert.That((page.HasNext, page.NextCursor, page.HasPrevious, page.PreviousCursor), Is.EqualTo((true, "0:100:0", false, (string?)null)));
+        Assert.That(page.RateLimit!.Remaining, Is.EqualTo(39));
+    }
+
+    [Test]
+    public async Task Walking_all_pages_follows_cursors_until_results_false()
+    {
+        var transport = Sequence(() => Page(Issues(1, 2), "0:100:0"), () => Page(Issues(3, 4), "0:200:0"), () => Page(Issues(5), null));
+        using var client = TestClients.Create(transport);
+
+        var ids = new List<string>();
+        await foreach (var issue in client.Issues.ListOrganizationIssuesAllAsync(Org))
+        {
+            ids.Add(issue.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "1", "2", "3", "4", "5" }));
+        Assert.That(transport.Requests.Select(r => r.Request.RequestUri!.Query),
+            Is.EqualTo(new[] { "", "?cursor=0%3A100%3A0", "?cursor=0%3A200%3A0" }));
+    }
+
+    [Test]
+    public async Task Pages_are_fetched_lazily_and_max_items_stops_early()
+    {
+        var transport = Sequence(() => Page(Issues(1, 2), "0:100:0"), () => Page(Issues(3, 4), "0:200:0"), () => Page(Issues(5), null));
+        using var client = TestClients.Create(transport);
+
+        var ids = new List<string>();
+        await foreach (var issue in client.Issues.ListOrganizationIssuesAllAsync(Org, maxItems: 3))
+        {
+            ids.Add(issue.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "1", "2", "3" }));
+        Assert.That(transport.Requests, Has.Count.EqualTo(2), "the third page was never requested");
+    }
+
+    [Test]
+    public void A_next_link_to_another_origin_is_refused_and_never_requested()
+    {
+        var transport = Sequence(() => Page(Issues(1), "0:100:0", origin: "https://evil.example.com"));
+        using var client = TestClients.Create(transport);
+
+        var error = Assert.ThrowsAsync<SentryPaginationException>(async () =>
+        {
+            await foreach (var _ in client.Issues.ListOrganizationIssuesAllAsync(Org))
+            {
+            }
+        });
+
+        Assert.That(error!.Message, Does.Contain("evil.example.com").And.Contain("refused"));
+        Assert.That(error.ItemsDelivered, Is.EqualTo(1));
+        Assert.That(transport.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_walk_interrupted_by_an_error_reports_what_it_delivered_and_where_to_resume()
+    {
+        var transport = Sequence(() => Page(Issues(1, 2), "0:100:0"), () => Status(HttpStatusCode.Forbidden, """{"detail":"no access"}"""));
+        using var client = TestClients.Create(transport);
+        var seen = 0;
+
+        var error = Assert.ThrowsAsync<SentryPaginationException>(async () =>
+        {
+            await foreach (var _ in client.Issues.ListOrganizationIssuesAllAsync(Org))
+            {
+                seen++;
+            }
+        });
+
+        Assert.That((seen, error!.ItemsDelivered, error.PagesFetched, error.Cursor), Is.EqualTo((2, 2, 1, "0:100:0")));
+        Assert.That(error.InnerException, Is.TypeOf<SentryForbiddenException>());
+        Assert.That(error.Operation, Is.EqualTo("ListOrganizationIssues"));
+    }
+
+    [Test]
+    public void Cancellation_between_pages_stops_the_walk()
+    {
+        var transport = Sequence(() => Page(Issues(1, 2), "0:100:0"), () => Page(Issues(3), null));
+        using var client = TestClients.Create(transport);
+        using var cancel = new CancellationTokenSource();
+
+        Assert.CatchAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in client.Issues.ListOrganizationIssuesAllAsync(Org, cancellationToken: cancel.Token))
+            {
+                await cancel.CancelAsync();
+            }
+        });
+        Assert.That(transport.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_object_page_iterates_its_named_item_list()
+    {
+        var body = """{"data":[{"title":"a","count()":3},{"title":"b","count()":1}],"meta":{"fields":{"title":"string","count()":"integer"}}}""";
+        using var client = TestClients.Create(Sequence(() => Page(body, null)));
+
+        var rows = new List<DiscoverResultRow>();
+        await foreach (var row in client.Discover.QueryDiscoverEventsAllAsync(Org, field: ["title", "count()"]))
+        {
+            rows.Add(row);
+        }
+
+        Assert.That(rows.Select(r => r["title"]), Is.EqualTo(new[] { "a", "b" }));
+    }
+
+    [Test]
+    public async Task Any_call_can_report_its_status_headers_and_rate_limit()
+    {
+        using var client = TestClients.Create(Sequence(() => Page(Issues(1), null)));
+
+        var (issues, response) = await SentryResponseObserver.ObserveAsync(ct => client.Issues.ListOrganizationIssuesAsync(Org, cancellationToken: ct));
+
+        Assert.That(issues, Has.Count.EqualTo(1));
+        Assert.That((response.StatusCode, response.RateLimit!.Limit), Is.EqualTo((200, 40)));
+        Assert.That(response.LinkHeader, Does.Contain("rel=\"next\""));
+    }
+}

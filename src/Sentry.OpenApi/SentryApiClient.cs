@@ -4,6 +4,7 @@ using Sentry.OpenApi.Auth;
 using Sentry.OpenApi.Errors;
 using Sentry.OpenApi.Http;
 using Sentry.OpenApi.RateLimits;
+using Sentry.OpenApi.Regions;
 using Sentry.OpenApi.Retries;
 
 namespace Sentry.OpenApi;
@@ -61,16 +62,22 @@ public sealed partial class SentryApiClient : IDisposable
     /// (sent to trusted Sentry origins only). The token comes from the options, else
     /// <c>SENTRY_AUTH_TOKEN</c>, else <c>~/.netrc</c>.
     /// </summary>
+    /// <exception cref="SentryMissingTokenException">None of the token sources has a token.</exception>
     public static DelegatingHandler CreatePipeline(SentryApiClientOptions options, HttpMessageHandler transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(transport);
         var baseUrl = options.NormalizedBaseUrl();
-        var token = options.AuthToken ?? throw new ArgumentException("SentryApiClientOptions.AuthToken is required.", nameof(options));
+        var token = SentryTokenSources.Resolve(options.AuthToken, baseUrl);
         var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Sentry.OpenApi") ?? NullLogger.Instance;
         var origins = new SentryTrustedOrigins(baseUrl);
 
         var handlers = new List<DelegatingHandler> { new UserAgentHandler(options.UserAgent), new ErrorResponseHandler() };
+        if (options.EnableRegionRouting)
+        {
+            handlers.Add(new RegionRoutingHandler(baseUrl, origins, logger));
+        }
+
         handlers.Add(new RetryHandler(options.Retry, logger, TimeProvider.System));
         if (options.EnableRateLimitPacing)
         {

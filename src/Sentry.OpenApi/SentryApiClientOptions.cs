@@ -17,7 +17,11 @@ public sealed class SentryApiClientOptions
     /// <summary>The API prefix every Sentry path starts with; the spec's paths carry it.</summary>
     internal const string ApiPathPrefix = "api/0/";
 
-    /// <summary>The auth token sent as <c>Authorization: Bearer</c>, to the base URL's origin only.</summary>
+    /// <summary>
+    /// The auth token sent as <c>Authorization: Bearer</c>, only to the base URL's origin (and the region
+    /// origins Sentry reports when region routing is on). When null: <c>SENTRY_AUTH_TOKEN</c>, then the
+    /// <c>~/.netrc</c> entry for the base URL's host.
+    /// </summary>
     public string? AuthToken { get; set; }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using Sentry.OpenApi.Auth;
+using Sentry.OpenApi.Tests.TestDoubles;
+
 namespace Sentry.OpenApi.Tests;
 
 public sealed class SentryApiClientOptionsTests
@@ -44,7 +47,14 @@ public sealed class SentryApiClientOptionsTests
     [Test]
     public void A_client_without_a_token_fails_with_a_message_saying_where_to_get_one()
     {
-        var error = Assert.Throws<ArgumentException>(() => new SentryApiClient(new SentryApiClientOptions(), new HttpClientHandler()));
-        Assert.That(error!.Message, Does.Contain("AuthToken"));
+        // The resolver the client uses, with an empty environment and home: the machine's own
+        // SENTRY_AUTH_TOKEN or ~/.netrc cannot make this pass or fail.
+        using var home = new TemporaryDirectory();
+        var options = new SentryApiClientOptions();
+
+        var error = Assert.Throws<SentryMissingTokenException>(() => SentryTokenSources.Resolve(options.AuthToken, options.NormalizedBaseUrl(), _ => null, home.Path));
+
+        Assert.That(error!.Message, Does.Contain("AuthToken").And.Contain("SENTRY_AUTH_TOKEN").And.Contain(".netrc")
+            .And.Contain("https://sentry.io/settings/account/api/auth-tokens/"));
     }
 }

@@ -5,7 +5,8 @@ namespace Sentry.OpenApi.Errors;
 
 /// <summary>
 /// Turns every non-2xx response into the <see cref="SentryApiException"/> subclass for its status,
-/// before the generated client sees it, so every operation fails the same documented way.
+/// and a broken connection into <see cref="SentryTransportException"/>, before the generated client
+/// sees it, so every operation fails the same documented way.
 /// </summary>
 internal sealed class ErrorResponseHandler : DelegatingHandler
 {
@@ -14,7 +15,17 @@ internal sealed class ErrorResponseHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            var path = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.PathAndQuery : request.RequestUri?.ToString();
+            throw new SentryTransportException($"Sentry API {request.Method} {path} failed without a usable response: {e.Message}", request.Method.Method, path, e);
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;

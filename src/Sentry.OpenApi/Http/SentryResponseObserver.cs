@@ -20,6 +20,9 @@ public sealed class SentryResponseObserver
     /// <summary>The <c>Link</c> header, when Sentry sent one.</summary>
     public string? LinkHeader => Headers.TryGetValue("Link", out var values) ? string.Join(", ", values) : null;
 
+    /// <summary>The URL the response came from (after any region routing).</summary>
+    public Uri? RequestUri { get; private set; }
+
     /// <summary>The response's rate-limit values.</summary>
     public SentryRateLimit? RateLimit { get; private set; }
 
@@ -44,6 +47,7 @@ public sealed class SentryResponseObserver
     internal void Record(HttpResponseMessage response)
     {
         StatusCode = (int)response.StatusCode;
+        RequestUri = response.RequestMessage?.RequestUri;
         Headers = Errors.ErrorResponseHandler.HeadersOf(response);
         RateLimit = SentryRateLimit.FromHeaders(Headers);
     }

@@ -5,12 +5,16 @@ namespace Sentry.OpenApi;
 public sealed class SentryPage<T>
 {
     /// <summary>Creates a page.</summary>
-    public SentryPage(IReadOnlyList<T> items, SentryLinks links, SentryRateLimit? rateLimit)
+    public SentryPage(IReadOnlyList<T> items, SentryLinks links, SentryRateLimit? rateLimit, Uri? source = null)
     {
+        Source = source;
         Items = items;
         Links = links;
         RateLimit = rateLimit;
     }
+
+    /// <summary>The URL this page was read from (its region's, when region routing is on).</summary>
+    public Uri? Source { get; }
 
     /// <summary>The items of this page.</summary>
     public IReadOnlyList<T> Items { get; }

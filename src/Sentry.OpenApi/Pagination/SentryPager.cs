@@ -16,7 +16,7 @@ internal static class SentryPager
         var (result, observed) = await SentryResponseObserver.ObserveAsync(call, cancellationToken).ConfigureAwait(false);
         var links = SentryLinkHeader.Parse(observed.LinkHeader);
         // Item schemas that may be null elsewhere (Issue, Release...) make nullable list items in C#; a list never holds null.
-        return new SentryPage<TItem>((items(result) ?? []).OfType<TItem>().ToList(), links, observed.RateLimit);
+        return new SentryPage<TItem>((items(result) ?? []).OfType<TItem>().ToList(), links, observed.RateLimit, observed.RequestUri);
     }
 
     public static async IAsyncEnumerable<TItem> AllAsync<TItem>(
@@ -28,7 +28,7 @@ internal static class SentryPager
             throw new ArgumentOutOfRangeException(nameof(maxItems), maxItems, "maxItems must be zero or more.");
         }
 
-        var origin = new Uri(baseUrl).GetLeftPart(UriPartial.Authority);
+        var baseOrigin = new Uri(baseUrl).GetLeftPart(UriPartial.Authority);
         string? cursor = null;
         var delivered = 0;
         var pages = 0;
@@ -63,6 +63,9 @@ internal static class SentryPager
                 yield break;
             }
 
+            // A next link must stay on the origin the page came from (the base URL's, or the organization's
+            // region when region routing is on): the token is never sent on to anywhere else.
+            var origin = page.Source?.IsAbsoluteUri == true ? page.Source.GetLeftPart(UriPartial.Authority) : baseOrigin;
             var next = page.Links.Next!;
             if (!string.Equals(next.Url.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
             {

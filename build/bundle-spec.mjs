@@ -1,9 +1,10 @@
-// Lints spec/openapi.yaml with Redocly and bundles it into the published single-file spec.
+// Lints spec/openapi.yaml with Redocly, bundles it into the published single-file spec (JSON and
+// YAML), and renders the API reference (index.html) from the bundle.
 // Problems are printed in MSBuild's canonical format (file(line,col): error RULE: message) so the
 // build fails naming the spec file and line. Outputs are written to temp files and moved into
 // place only when everything succeeded: a broken spec never replaces the last good bundle.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, renameSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const [root, outJson, outYaml] = process.argv.slice(2);
@@ -63,4 +64,19 @@ for (const [out, ext] of [[outJson, 'json'], [outYaml, 'yaml']]) {
   if (ext === 'json') JSON.parse(readFileSync(tmp, 'utf8')); // a truncated bundle must not be published
   renameSync(tmp, resolve(repo, out));
 }
-console.log(`Bundled ${root} into ${outJson} and ${outYaml}.`);
+// 3. The API reference for humans: Redoc, self-contained (scripts inlined, no CDN), beside the bundle.
+const outHtml = resolve(dirname(resolve(repo, outJson)), 'index.html');
+const tmpHtml = `${outHtml}.tmp-${process.pid}.html`;
+const docs = run(['build-docs', outJson, '--inlineBundle', '--output', tmpHtml, '--title', 'Sentry API reference (Sentry.OpenApi)']);
+if (docs.status !== 0 || !existsSync(tmpHtml)) {
+  rmSync(tmpHtml, { force: true });
+  console.log(`${root}(1,1): error REDOCLY: redocly build-docs failed (exit ${docs.status}): ${(docs.stderr || docs.stdout).trim()}`);
+  process.exit(1);
+}
+// Redoc's attribution logo is fetched from a CDN even in an inlined bundle (Redocly/redoc#2108);
+// the reference must open offline, so it points at a small inline image instead.
+const offlineLogo = 'data:image/svg+xml,' + encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" rx="3" fill="#362d59"/></svg>');
+writeFileSync(tmpHtml, readFileSync(tmpHtml, 'utf8').replace(/https:\/\/cdn\.redoc\.ly\/redoc\/[\w.-]+\.svg/g, offlineLogo));
+renameSync(tmpHtml, outHtml);
+console.log(`Bundled ${root} into ${outJson}, ${outYaml} and ${outHtml}.`);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sentry.OpenApi.Generator.Mocks;
 using Sentry.OpenApi.Generator.Spec;
 
 namespace Sentry.OpenApi.Generator.Coverage;
@@ -29,6 +30,9 @@ internal static class CoverageCommand
         return command;
     }
 
+    private static bool HasJsonSuccess(SpecOperation op) =>
+        (op.Operation.Responses ?? []).Any(r => r.Key.StartsWith('2') && r.Value.Content?.ContainsKey("application/json") == true);
+
     private static void Print(CoverageReport report, TextWriter output)
     {
         output.WriteLine($"covered: {report.Reference.Count - report.Missing.Count}/{report.Reference.Count} reference operations");
@@ -42,11 +46,31 @@ internal static class CoverageCommand
             output.WriteLine($"extra:   {extra.Method} {extra.Path}  ({extra.OperationId})");
         }
 
+        // The contract suite makes one case per example of each operation (Mocks/MockCases); an
+        // operation with a JSON success response but no example is only smoke-tested.
+        var cases = MockCases.For(report.Spec);
+        var withoutExamples = report.All.Where(o => HasJsonSuccess(o) && cases.All(c => c.OperationId != o.OperationId || c.ExampleName == "no-content")).ToList();
+        foreach (var op in withoutExamples)
+        {
+            output.WriteLine($"no example: {op.OperationId} ({op.Method} {op.Path}): its JSON response has no example, so its contract case cannot check the body");
+        }
+
+        var withoutCases = report.All.Where(o => cases.All(c => c.OperationId != o.OperationId)).ToList();
+        foreach (var op in withoutCases)
+        {
+            output.WriteLine($"no contract case: {op.OperationId} ({op.Method} {op.Path})");
+        }
+
         output.WriteLine();
-        output.WriteLine($"{"tag",-16} {"operations",10}");
+        output.WriteLine($"{"tag",-16} {"operations",10} {"reference",10} {"examples",9} {"cases",6}");
         foreach (var tag in report.All.GroupBy(o => o.Tag).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"{tag.Key,-16} {tag.Count(),10}");
+            var ids = tag.Select(o => o.OperationId).ToHashSet();
+            var inReference = tag.Count(o => !report.Extra.Contains(o));
+            var examples = cases.Count(c => ids.Contains(c.OperationId) && c.ExampleName != "no-content");
+            output.WriteLine($"{tag.Key,-16} {tag.Count(),10} {inReference,10} {examples,9} {cases.Count(c => ids.Contains(c.OperationId)),6}");
         }
+
+        output.WriteLine($"{"total",-16} {report.All.Count,10} {report.Covered.Count,10} {cases.Count(c => c.ExampleName != "no-content"),9} {cases.Count,6}");
     }
 }

@@ -5,15 +5,18 @@ namespace Sentry.OpenApi.Generator.Coverage;
 /// <summary>Which reference operations the spec covers, which it lacks, and which it adds.</summary>
 internal sealed class CoverageReport
 {
-    private CoverageReport(IReadOnlyList<ReferenceOperation> reference, IReadOnlyList<SpecOperation> covered,
+    private CoverageReport(SpecDocument spec, IReadOnlyList<ReferenceOperation> reference, IReadOnlyList<SpecOperation> covered,
         IReadOnlyList<ReferenceOperation> missing, IReadOnlyList<SpecOperation> extra, IReadOnlyList<SpecOperation> all)
     {
+        Spec = spec;
         Reference = reference;
         Covered = covered;
         Missing = missing;
         Extra = extra;
         All = all;
     }
+
+    public SpecDocument Spec { get; }
 
     public IReadOnlyList<ReferenceOperation> Reference { get; }
 
@@ -32,6 +35,7 @@ internal sealed class CoverageReport
         var keys = reference.Select(r => Key(r.Method, r.Path)).ToHashSet(StringComparer.Ordinal);
         var specKeys = spec.Operations.ToDictionary(o => Key(o.Method, o.Path), StringComparer.Ordinal);
         return new CoverageReport(
+            spec,
             reference,
             spec.Operations.Where(o => keys.Contains(Key(o.Method, o.Path))).ToList(),
             reference.Where(r => !specKeys.ContainsKey(Key(r.Method, r.Path))).ToList(),

@@ -4,27 +4,9 @@ using Newtonsoft.Json.Linq;
 namespace Sentry.OpenApi.Serialization;
 
 /// <summary>Writes an <see cref="ISentryExplicitNulls"/> body as usual, plus <c>"name": null</c> for each explicit null.</summary>
-internal sealed class ExplicitNullsConverter : JsonConverter
+internal sealed class ExplicitNullsConverter : DefaultWritingConverter
 {
-    [ThreadStatic]
-    private static bool _writingDefault;
-
     public override bool CanRead => false;
-
-    // Asked before each value: while one body is written the default way, step aside once (as LosslessInheritanceConverter does).
-    public override bool CanWrite
-    {
-        get
-        {
-            if (_writingDefault)
-            {
-                _writingDefault = false;
-                return false;
-            }
-
-            return true;
-        }
-    }
 
     public override bool CanConvert(Type objectType) => typeof(ISentryExplicitNulls).IsAssignableFrom(objectType);
 
@@ -39,17 +21,7 @@ internal sealed class ExplicitNullsConverter : JsonConverter
             return;
         }
 
-        _writingDefault = true;
-        JObject json;
-        try
-        {
-            json = JObject.FromObject(value, serializer);
-        }
-        finally
-        {
-            _writingDefault = false;
-        }
-
+        var json = DefaultJson(value, serializer);
         foreach (var name in body.ExplicitNulls)
         {
             json[name] = JValue.CreateNull();

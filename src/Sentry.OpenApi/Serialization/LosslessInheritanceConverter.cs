@@ -11,27 +11,9 @@ namespace Sentry.OpenApi.Serialization;
 /// unknown kind becomes the base type with its <c>type</c> and <c>data</c> kept in
 /// <c>AdditionalProperties</c>, and is written back exactly.
 /// </summary>
-internal sealed class LosslessInheritanceConverter(string discriminator) : JsonConverter
+internal sealed class LosslessInheritanceConverter(string discriminator) : DefaultWritingConverter
 {
-    [ThreadStatic]
-    private static bool _writingDefault;
-
     public override bool CanConvert(Type objectType) => true;
-
-    // The converter is asked before each value; while it writes one value the default way, it steps aside once.
-    public override bool CanWrite
-    {
-        get
-        {
-            if (_writingDefault)
-            {
-                _writingDefault = false;
-                return false;
-            }
-
-            return true;
-        }
-    }
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
@@ -60,17 +42,7 @@ internal sealed class LosslessInheritanceConverter(string discriminator) : JsonC
             return;
         }
 
-        _writingDefault = true;
-        JObject json;
-        try
-        {
-            json = JObject.FromObject(value, serializer);
-        }
-        finally
-        {
-            _writingDefault = false;
-        }
-
+        var json = DefaultJson(value, serializer);
         if (json.Property(discriminator, StringComparison.Ordinal) is null && KeyOf(value.GetType()) is { } key)
         {
             json.AddFirst(new JProperty(discriminator, key));

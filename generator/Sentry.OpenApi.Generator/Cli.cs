@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sentry.OpenApi.Generator.ClientExtensions;
 using Sentry.OpenApi.Generator.Coverage;
+using Sentry.OpenApi.Generator.Diff;
 using Sentry.OpenApi.Generator.Mocks;
 using Sentry.OpenApi.Generator.Spec;
 
@@ -17,6 +18,7 @@ public static class Cli
             CoverageCommand.Create(),
             ClientExtensionsCommand.Create(),
             MocksCommand.Create(),
+            DiffCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -32,6 +32,23 @@ public sealed class CoverageCommandTests
     }
 
     [Test]
+    public async Task A_documented_status_code_the_spec_lacks_is_listed_and_fails_the_run()
+    {
+        var reference = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(reference,
+        [
+            "method\tpath\tsources\tsummary\tparameters\tstatus_codes",
+            "GET\t/api/0/organizations/\t003\tList your organizations\tcursor(q)\t200,401,418",
+        ]);
+
+        var run = await ToolRun.RunAsync("coverage", "--reference", reference);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Findings), run.ToString());
+        Assert.That(run.Output, Does.Contain("missing status: GET /api/0/organizations/ does not declare the documented 418 (operations.tsv line 2)"));
+        Assert.That(run.Output, Does.Not.Contain("documented 401"));
+    }
+
+    [Test]
     public async Task A_missing_spec_file_is_bad_input_naming_the_file()
     {
         var run = await ToolRun.RunAsync("coverage", "--spec", "/nonexistent/sentry-api.json");

@@ -41,6 +41,11 @@ internal static class CoverageCommand
             output.WriteLine($"missing: {missing.Method} {missing.Path}  (operations.tsv line {missing.Line}: {missing.Summary})");
         }
 
+        foreach (var (operation, status) in report.MissingStatuses)
+        {
+            output.WriteLine($"missing status: {operation.Method} {operation.Path} does not declare the documented {status} (operations.tsv line {operation.Line})");
+        }
+
         foreach (var extra in report.Extra)
         {
             output.WriteLine($"extra:   {extra.Method} {extra.Path}  ({extra.OperationId})");

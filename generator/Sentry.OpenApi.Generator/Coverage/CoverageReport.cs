@@ -28,7 +28,14 @@ internal sealed class CoverageReport
 
     public IReadOnlyList<SpecOperation> All { get; }
 
-    public bool Complete => Missing.Count == 0;
+    /// <summary>Documented status codes of covered operations that the spec does not declare.</summary>
+    public IReadOnlyList<(ReferenceOperation Operation, string Status)> MissingStatuses =>
+        Reference.SelectMany(r => r.StatusCodes.Select(code => (r, code)))
+            .Where(x => Spec.Operations.FirstOrDefault(o => Key(o.Method, o.Path) == Key(x.r.Method, x.r.Path)) is { } op
+                        && op.Operation.Responses?.ContainsKey(x.code) != true)
+            .ToList();
+
+    public bool Complete => Missing.Count == 0 && MissingStatuses.Count == 0;
 
     public static CoverageReport Compare(IReadOnlyList<ReferenceOperation> reference, SpecDocument spec)
     {

@@ -4,7 +4,7 @@ namespace Sentry.OpenApi.Generator.Coverage;
 /// The operations Sentry's reference pages describe: spec/reference/operations.tsv, a tab-separated
 /// table whose first line names the columns (method, path, sources, summary, parameters, status_codes).
 /// </summary>
-internal sealed record ReferenceOperation(string Method, string Path, string Summary, int Line)
+internal sealed record ReferenceOperation(string Method, string Path, string Summary, int Line, IReadOnlyList<string> StatusCodes)
 {
     public override string ToString() => $"{Method} {Path}";
 
@@ -25,6 +25,7 @@ internal sealed record ReferenceOperation(string Method, string Path, string Sum
         var method = Array.IndexOf(header, "method");
         var path = Array.IndexOf(header, "path");
         var summary = Array.IndexOf(header, "summary");
+        var statusCodes = Array.IndexOf(header, "status_codes");
         if (method < 0 || path < 0)
         {
             throw new Spec.SpecInputException($"{file}:1: the header must name the columns `method` and `path`; found `{lines[0]}`.");
@@ -44,8 +45,11 @@ internal sealed record ReferenceOperation(string Method, string Path, string Sum
                 throw new Spec.SpecInputException($"{file}:{i + 1}: expected at least {Math.Max(method, path) + 1} tab-separated cells with a method and a path.");
             }
 
+            var codes = statusCodes >= 0 && statusCodes < cells.Length
+                ? cells[statusCodes].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [];
             operations.Add(new ReferenceOperation(cells[method].Trim().ToUpperInvariant(), cells[path].Trim(),
-                summary >= 0 && summary < cells.Length ? cells[summary] : "", i + 1));
+                summary >= 0 && summary < cells.Length ? cells[summary] : "", i + 1, codes));
         }
 
         return operations;

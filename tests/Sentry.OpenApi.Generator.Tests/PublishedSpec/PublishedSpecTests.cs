@@ -64,4 +64,14 @@ public sealed class PublishedSpecTests
         Assert.That(tsc.ExitCode, Is.Zero, $"tsc found errors in the generated TypeScript client:\n{tsc.Output}{tsc.Error}");
         Directory.Delete(dir, recursive: true);
     }
+
+    [Test]
+    [NonParallelizable] // the tool runs from the repository root (current directory)
+    public async Task The_spec_has_no_unacknowledged_breaking_change_against_the_release_baseline()
+    {
+        var run = await ToolRun.RunAsync("diff", "spec/baseline/sentry-api.json", "artifacts/spec/sentry-api.json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok),
+            $"breaking changes against spec/baseline/sentry-api.json: acknowledge them in spec/breaking-changes.yaml with a reason, or undo them\n{run}");
+    }
 }

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Sentry.OpenApi.Generator.Spec;
+
+namespace Sentry.OpenApi.Generator.Diff;
+
+/// <summary>A schema and the JSON pointer where it is written (a component's pointer once a $ref is followed).</summary>
+internal readonly record struct SchemaNode(IOpenApiSchema Schema, string Pointer);
+
+/// <summary>
+/// What a client sees of one schema, with its <c>$ref</c> followed and its <c>allOf</c> parts merged
+/// (properties and required names united; type, format, items and enum taken from the first part that has them).
+/// </summary>
+internal sealed class SchemaView
+{
+    private SchemaView(IOpenApiSchema target, string pointer)
+    {
+        Target = target;
+        Pointer = pointer;
+    }
+
+    /// <summary>The resolved schema: identity for cycle protection.</summary>
+    public IOpenApiSchema Target { get; }
+
+    public string Pointer { get; }
+
+    /// <summary>The type without <c>null</c>; null when the schema says nothing (any value).</summary>
+    public JsonSchemaType? Type { get; private set; }
+
+    public bool Nullable { get; private set; }
+
+    public string? Format { get; private set; }
+
+    public Dictionary<string, SchemaNode> Properties { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
+
+    public SchemaNode? Items { get; private set; }
+
+    public SchemaNode? AdditionalProperties { get; private set; }
+
+    public bool AdditionalPropertiesAllowed { get; private set; } = true;
+
+    /// <summary>The closed <c>enum</c> values as text, or null when there is none.</summary>
+    public IReadOnlyList<string>? Enum { get; private set; }
+
+    /// <summary>The open <c>x-extensible-enum</c> values as text, or null when there is none.</summary>
+    public IReadOnlyList<string>? ExtensibleEnum { get; private set; }
+
+    /// <summary>The <c>oneOf</c>/<c>anyOf</c> variants, keyed by component name or type.</summary>
+    public List<(string Key, SchemaNode Node)> Variants { get; } = [];
+
+    public decimal? MaxLength { get; private set; }
+
+    public decimal? MinLength { get; private set; }
+
+    public decimal? Maximum { get; private set; }
+
+    public decimal? Minimum { get; private set; }
+
+    public decimal? MaxItems { get; private set; }
+
+    public decimal? MinItems { get; private set; }
+
+    public string? Pattern { get; private set; }
+
+    /// <summary>The type as text (<c>string(date-time)</c>, <c>array&lt;integer&gt;</c>, <c>any</c>).</summary>
+    public string TypeText => TypeName(Type) + (Format is null ? "" : $"({Format})")
+        + (Type == JsonSchemaType.Array && Items is { } items ? $"<{Of(items, "").TypeText}>" : "");
+
+    /// <summary>Follows <paramref name="node"/>'s $ref (a dangling one is bad input naming <paramref name="file"/>) and merges its allOf.</summary>
+    public static SchemaView Of(SchemaNode node, string file) => Merge(Resolve(node, file), file, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
+
+    /// <summary>The schema a $ref points at, with the component's pointer.</summary>
+    public static SchemaNode Resolve(SchemaNode node, string file)
+    {
+        var (schema, pointer) = node;
+        while (schema is OpenApiSchemaReference reference)
+        {
+            pointer = reference.Reference.Id is { } id ? JsonPointer.Build("components", "schemas", id) : pointer;
+            schema = reference.Target
+                ?? throw new SpecInputException($"{file}: {node.Pointer}: $ref `{reference.Reference.ReferenceV3}` does not resolve; fix or re-bundle the spec.");
+        }
+
+        return new SchemaNode(schema, pointer);
+    }
+
+    /// <summary>The names of the types in <paramref name="type"/> (<c>integer|string</c>), or <c>any</c>.</summary>
+    public static string TypeName(JsonSchemaType? type)
+    {
+        if (type is not { } flags || flags == 0)
+        {
+            return "any";
+        }
+
+        return string.Join("|", System.Enum.GetValues<JsonSchemaType>().Where(t => t != JsonSchemaType.Null && flags.HasFlag(t))
+            .Select(t => t.ToString().ToLowerInvariant()));
+    }
+
+    private static SchemaView Merge(SchemaNode node, string file, HashSet<IOpenApiSchema> merging)
+    {
+        var view = new SchemaView(node.Schema, node.Pointer);
+        var schema = node.Schema;
+        merging.Add(schema);
+        if (schema.Type is { } type)
+        {
+            view.Nullable = type.HasFlag(JsonSchemaType.Null);
+            var withoutNull = type & ~JsonSchemaType.Null;
+            view.Type = withoutNull == 0 ? null : withoutNull;
+        }
+
+        view.Format = schema.Format;
+        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            view.Properties[name] = new SchemaNode(property, JsonPointer.Append(node.Pointer, "properties", name));
+        }
+
+        view.Required.UnionWith(schema.Required ?? new HashSet<string>());
+        view.Items = schema.Items is { } items ? new SchemaNode(items, JsonPointer.Append(node.Pointer, "items")) : null;
+        view.AdditionalProperties = schema.AdditionalProperties is { } extra ? new SchemaNode(extra, JsonPointer.Append(node.Pointer, "additionalProperties")) : null;
+        view.AdditionalPropertiesAllowed = schema.AdditionalPropertiesAllowed;
+        view.Enum = schema.Enum is { Count: > 0 } values ? values.Select(Text).ToList() : null;
+        view.ExtensibleEnum = schema.Extensions?.TryGetValue("x-extensible-enum", out var open) == true && open is JsonNodeExtension { Node: JsonArray array }
+            ? array.Select(Text).ToList()
+            : null;
+        view.MaxLength = schema.MaxLength;
+        view.MinLength = schema.MinLength;
+        view.Maximum = Number(schema.Maximum);
+        view.Minimum = Number(schema.Minimum);
+        view.MaxItems = schema.MaxItems;
+        view.MinItems = schema.MinItems;
+        view.Pattern = schema.Pattern;
+        AddVariants(view, schema.OneOf, "oneOf", node.Pointer, file);
+        AddVariants(view, schema.AnyOf, "anyOf", node.Pointer, file);
+
+        var parts = schema.AllOf ?? [];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = Resolve(new SchemaNode(parts[i], JsonPointer.Append(node.Pointer, "allOf", i.ToString(CultureInfo.InvariantCulture))), file);
+            if (merging.Contains(part.Schema))
+            {
+                continue; // an allOf that includes itself adds nothing
+            }
+
+            view.Absorb(Merge(part, file, merging));
+        }
+
+        return view;
+    }
+
+    private static void AddVariants(SchemaView view, IList<IOpenApiSchema>? variants, string keyword, string pointer, string file)
+    {
+        for (var i = 0; i < (variants?.Count ?? 0); i++)
+        {
+            var variant = variants![i];
+            var node = new SchemaNode(variant, JsonPointer.Append(pointer, keyword, i.ToString(CultureInfo.InvariantCulture)));
+            var key = variant is OpenApiSchemaReference { Reference.Id: { } id } ? id : Of(node, file).TypeText;
+            view.Variants.Add((key, node));
+        }
+    }
+
+    // allOf: the part's properties and requirements add up; the first part to state a keyword wins.
+    private void Absorb(SchemaView part)
+    {
+        if (Type is null && part.Type is not null)
+        {
+            Type = part.Type;
+            Nullable |= part.Nullable;
+        }
+
+        Format ??= part.Format;
+        foreach (var (name, property) in part.Properties)
+        {
+            Properties.TryAdd(name, property);
+        }
+
+        Required.UnionWith(part.Required);
+        Items ??= part.Items;
+        AdditionalProperties ??= part.AdditionalProperties;
+        AdditionalPropertiesAllowed &= part.AdditionalPropertiesAllowed;
+        Enum ??= part.Enum;
+        ExtensibleEnum ??= part.ExtensibleEnum;
+        MaxLength ??= part.MaxLength;
+        MinLength ??= part.MinLength;
+        Maximum ??= part.Maximum;
+        Minimum ??= part.Minimum;
+        MaxItems ??= part.MaxItems;
+        MinItems ??= part.MinItems;
+        Pattern ??= part.Pattern;
+        Variants.AddRange(part.Variants.Where(v => Variants.All(own => own.Key != v.Key)));
+    }
+
+    // Strings as they are (they appear in finding ids), anything else as JSON.
+    private static string Text(JsonNode? value) =>
+        value is JsonValue scalar && scalar.TryGetValue<string>(out var text) ? text : value?.ToJsonString() ?? "null";
+
+    private static decimal? Number(string? value) =>
+        decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Sentry.OpenApi.ContractTests.WireMock;
 
 namespace Sentry.OpenApi.ContractTests;
@@ -159,5 +160,51 @@ public sealed class ClientBehaviourTests : WireMockTest
 
         Assert.That(error!.Operation, Is.EqualTo("RetrieveOrganization"));
         Assert.That(error.ResponseBody, Does.StartWith("<html>"));
+    }
+
+    [Test]
+    public async Task A_search_query_reaches_sentry_exactly_as_built()
+    {
+        await WireMockStub.For("GET", IssuesPath).Json(Issues(1)).AddToAsync(Admin);
+        using var client = CreateClient();
+        var query = SentryQuery.Create().Is(IssueState.Unresolved).Not().AssignedToMe()
+            .Tag("browser", "Chrome Mobile").Tag("release", "1.2.3", "1.2.4").TimesSeen(CountComparison.GreaterThan, 100);
+
+        await client.Issues.ListOrganizationIssuesAsync(Org, query: query, sort: IssueSort.Freq, statsPeriod: SentryStatsPeriod.Days14);
+
+        var request = (await Admin.RequestsAsync()).Single();
+        Assert.That(request.Query["query"].Single(), Is.EqualTo("is:unresolved !assigned:me browser:\"Chrome Mobile\" release:[1.2.3, 1.2.4] timesSeen:>100"));
+        Assert.That((request.Query["sort"].Single(), request.Query["statsPeriod"].Single()), Is.EqualTo(("freq", "14d")));
+    }
+
+    [Test]
+    public async Task A_client_from_dependency_injection_talks_to_sentry_with_token_and_user_agent()
+    {
+        await WireMockStub.For("GET", OrganizationPath).Json(OrganizationJson).AddToAsync(Admin);
+        var services = new ServiceCollection();
+        services.AddSentryApiClient(o =>
+        {
+            o.AuthToken = Token;
+            o.BaseUrl = ApiRoot;
+            o.UserAgent = "contract-tests/1.0";
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var organization = await provider.GetRequiredService<SentryApiClient>().Organizations.RetrieveOrganizationAsync(Org);
+
+        Assert.That(organization.Slug, Is.EqualTo(Org));
+        var request = (await Admin.RequestsAsync()).Single();
+        Assert.That((request.Header("Authorization"), request.Header("User-Agent")), Is.EqualTo(($"Bearer {Token}", "contract-tests/1.0")));
+    }
+
+    [Test]
+    public async Task Unassigning_sends_an_explicit_null_on_the_wire()
+    {
+        await WireMockStub.For("PUT", "/api/0/organizations/the-interstellar-jurisdiction/issues/1/").Json("""{"id":"1","title":"t"}""").AddToAsync(Admin);
+        using var client = CreateClient();
+
+        await client.Issues.UpdateIssueAsync(Org, "1", IssueUpdate.Unassign());
+
+        Assert.That((await Admin.RequestsAsync()).Single().Body, Is.EqualTo("""{"assignedTo":null}"""));
     }
 }

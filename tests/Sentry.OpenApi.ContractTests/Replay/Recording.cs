@@ -45,7 +45,10 @@ public sealed class Recording
     {
         foreach (var folder in folders.Where(Directory.Exists))
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            // Bodies the recorder stored separately live under __files/; they are not mappings.
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+                         .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Contains("__files"))
+                         .Order(StringComparer.Ordinal))
             {
                 var (root, error) = Load(file);
                 if (root is null)
@@ -90,24 +93,41 @@ public sealed class Recording
         return template.Zip(actual).Where(p => p.First.StartsWith('{')).ToDictionary(p => p.First.Trim('{', '}'), p => p.Second);
     }
 
-    /// <summary>The query parameters of the recorded URL, repeated ones as lists.</summary>
+    /// <summary>
+    /// The query parameters of the recorded URL, repeated ones as lists, plus the values that the
+    /// mapping's <c>queryParameters</c> matchers require (<c>equalTo</c>, <c>hasExactly</c>).
+    /// </summary>
     public IReadOnlyDictionary<string, List<string>> QueryParameters()
     {
         var query = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var parts = Url.Split('?', 2);
-        if (parts.Length == 2)
+        foreach (var matcher in (Mapping["request"]?["queryParameters"] as JObject)?.Properties() ?? [])
         {
-            foreach (var pair in parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            var values = matcher.Value["hasExactly"] is JArray exactly
+                ? exactly.Select(m => (string?)m["equalTo"]).OfType<string>().ToList()
+                : (string?)matcher.Value["equalTo"] is { } single ? [single] : [];
+            if (values.Count > 0)
             {
-                var kv = pair.Split('=', 2);
-                var key = Uri.UnescapeDataString(kv[0]);
-                if (!query.TryGetValue(key, out var values))
-                {
-                    query[key] = values = [];
-                }
-
-                values.Add(kv.Length == 2 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : "");
+                query[matcher.Name] = values;
             }
+        }
+
+        var fromMatchers = query.Keys.ToHashSet(StringComparer.Ordinal);
+        var parts = Url.Split('?', 2);
+        foreach (var pair in parts.Length == 2 ? parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries) : [])
+        {
+            var kv = pair.Split('=', 2);
+            var key = Uri.UnescapeDataString(kv[0]);
+            if (fromMatchers.Contains(key))
+            {
+                continue;
+            }
+
+            if (!query.TryGetValue(key, out var values))
+            {
+                query[key] = values = [];
+            }
+
+            values.Add(kv.Length == 2 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : "");
         }
 
         return query;
@@ -121,7 +141,7 @@ public sealed class Recording
         request.Remove("url");
         request["urlPath"] = Path;
         var query = QueryParameters();
-        if (query.Count > 0)
+        if (query.Count > 0 && request["queryParameters"] is null)
         {
             request["queryParameters"] = new JObject(query.Select(q => new JProperty(q.Key,
                 new JObject { ["hasExactly"] = new JArray(q.Value.Select(v => new JObject { ["equalTo"] = v })) })));

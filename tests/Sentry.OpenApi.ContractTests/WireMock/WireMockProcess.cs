@@ -58,6 +58,8 @@ internal sealed partial class WireMockProcess : IDisposable
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start java for WireMock.");
         var server = new WireMockProcess(process, rootDir);
+        // If the test host dies without running the tear-down, WireMock must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         var port = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data, port);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, port);

@@ -4,6 +4,8 @@ using Sentry.OpenApi.Generator.Coverage;
 using Sentry.OpenApi.Generator.Diff;
 using Sentry.OpenApi.Generator.Mocks;
 using Sentry.OpenApi.Generator.Spec;
+using Sentry.OpenApi.Generator.Stats;
+using Sentry.OpenApi.Generator.Validation;
 
 namespace Sentry.OpenApi.Generator;
 
@@ -13,12 +15,14 @@ public static class Cli
     /// <summary>Runs the tool with <paramref name="args"/>, writing to the given output and error writers.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Sentry.OpenApi spec tooling: coverage against Sentry's reference operations, client extensions.")
+        var root = new RootCommand("Sentry.OpenApi spec tooling: validate, coverage, stats, diff, WireMock mocks, and the client extensions the build uses.")
         {
             CoverageCommand.Create(),
             ClientExtensionsCommand.Create(),
             MocksCommand.Create(),
             DiffCommand.Create(),
+            ValidateCommand.Create(),
+            StatsCommand.Create(),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,29 @@
+namespace Sentry.OpenApi.Generator.Validation;
+
+/// <summary>JSON pointers in URI-fragment form (<c>#/paths/~1api~10~1/get</c>), as the findings print them.</summary>
+internal static class JsonPointers
+{
+    public const string Root = "#";
+
+    public static string Append(string pointer, string segment) => $"{pointer}/{Escape(segment)}";
+
+    public static string Append(string pointer, int index) => $"{pointer}/{index}";
+
+    public static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    /// <summary>The unescaped segments of <c>#/a/b</c> (or <c>/a/b</c>); percent-escapes of a URI fragment are decoded.</summary>
+    public static IReadOnlyList<string> Segments(string pointer)
+    {
+        var text = pointer.StartsWith('#') ? Uri.UnescapeDataString(pointer[1..]) : pointer;
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        return text.TrimStart('/').Split('/')
+            .Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))
+            .ToList();
+    }
+
+    public static string FromSegments(IEnumerable<string> segments) => segments.Aggregate(Root, Append);
+}

@@ -13,9 +13,9 @@ internal sealed partial class WireMockProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
-    private readonly string _rootDir;
+    private readonly string? _rootDir;
 
-    private WireMockProcess(Process process, string rootDir)
+    private WireMockProcess(Process process, string? rootDir)
     {
         _process = process;
         _rootDir = rootDir;
@@ -35,9 +35,14 @@ internal sealed partial class WireMockProcess : IDisposable
         }
     }
 
-    public static async Task<WireMockProcess> StartAsync(string jar, TimeSpan startTimeout)
+    /// <summary>Starts WireMock on a free port with an empty root directory (stubs come through the admin API).</summary>
+    public static Task<WireMockProcess> StartAsync(string jar, TimeSpan startTimeout) => StartAsync(jar, startTimeout, rootDir: null, port: 0);
+
+    /// <summary>Starts WireMock serving <paramref name="rootDir"/>'s mappings (a temp directory when null) on <paramref name="port"/> (0: any).</summary>
+    public static async Task<WireMockProcess> StartAsync(string jar, TimeSpan startTimeout, string? rootDir, int port)
     {
-        var rootDir = Directory.CreateTempSubdirectory("sentry-openapi-wiremock-").FullName;
+        var ownsRoot = rootDir is null;
+        rootDir ??= Directory.CreateTempSubdirectory("sentry-openapi-wiremock-").FullName;
         Directory.CreateDirectory(Path.Combine(rootDir, "mappings"));
         Directory.CreateDirectory(Path.Combine(rootDir, "__files"));
         var info = new ProcessStartInfo("java")
@@ -49,7 +54,7 @@ internal sealed partial class WireMockProcess : IDisposable
         foreach (var arg in new[]
                  {
                      "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar,
-                     "--port", "0", "--bind-address", "127.0.0.1", "--disable-banner",
+                     "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind-address", "127.0.0.1", "--disable-banner",
                      "--root-dir", rootDir, "--async-response-enabled", "true",
                  })
         {
@@ -57,20 +62,20 @@ internal sealed partial class WireMockProcess : IDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start java for WireMock.");
-        var server = new WireMockProcess(process, rootDir);
+        var server = new WireMockProcess(process, ownsRoot ? rootDir : null);
         // If the test host dies without running the tear-down, WireMock must not outlive it.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
-        var port = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) => server.OnLine(e.Data, port);
-        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, port);
+        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data, listening);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, listening);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => port.TrySetException(new InvalidOperationException($"WireMock exited with code {process.ExitCode}:\n{server.Log}"));
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"WireMock exited with code {process.ExitCode}:\n{server.Log}"));
 
         try
         {
-            var started = await port.Task.WaitAsync(startTimeout).ConfigureAwait(false);
+            var started = await listening.Task.WaitAsync(startTimeout).ConfigureAwait(false);
             server.BaseUrl = new Uri($"http://127.0.0.1:{started}/");
             await server.WaitHealthyAsync(startTimeout).ConfigureAwait(false);
             return server;
@@ -100,7 +105,10 @@ internal sealed partial class WireMockProcess : IDisposable
         _process.Dispose();
         try
         {
-            Directory.Delete(_rootDir, recursive: true);
+            if (_rootDir is not null)
+            {
+                Directory.Delete(_rootDir, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -17,7 +17,8 @@ public sealed class SandboxTests
     [CancelAfter(120_000)]
     public async Task Wiremock_serves_the_mocks_written_by_the_spec_tool(CancellationToken cancellationToken)
     {
-        var dir = Directory.CreateTempSubdirectory("sentry-sandbox-").FullName;
+        using var sandboxDir = new TemporaryDirectory();
+        var dir = sandboxDir.Path;
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
         using var output = new StringWriter();
@@ -40,7 +41,6 @@ public sealed class SandboxTests
         Assert.That(issues.Select(i => i.ShortId), Does.Contain("PUMP-STATION-1"));
         Assert.That(details.Title, Is.EqualTo("This is an example python exception"));
         Assert.That(team.Slug, Is.EqualTo("powerful-abolitionist"));
-        Directory.Delete(dir, recursive: true);
     }
 
     private static int FreePort()

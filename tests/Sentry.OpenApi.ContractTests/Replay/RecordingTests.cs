@@ -6,20 +6,20 @@ namespace Sentry.OpenApi.ContractTests.Replay;
 [Category("Replay")]
 public sealed class RecordingTests
 {
-    private string _dir = null!;
+    private TemporaryDirectory _dir = null!;
 
     [SetUp]
-    public void MakeFolder() => _dir = Directory.CreateTempSubdirectory("sentry-recordings-").FullName;
+    public void MakeFolder() => _dir = new TemporaryDirectory();
 
     [TearDown]
-    public void RemoveFolder() => Directory.Delete(_dir, recursive: true);
+    public void RemoveFolder() => _dir.Dispose();
 
-    private List<Recording> Load() => Recording.In([_dir], ContractCases.All).ToList();
+    private List<Recording> Load() => Recording.In([_dir.Path], ContractCases.All).ToList();
 
     [Test]
     public void A_file_of_several_mappings_gives_one_recording_each_matched_by_path_template()
     {
-        File.WriteAllText(Path.Combine(_dir, "many.json"), """
+        _dir.Write("many.json", """
             {"mappings": [
               {"request": {"method": "GET", "url": "/api/0/organizations/acme/issues/?query=is%3Aunresolved&project=1&project=2"}, "response": {"status": 200, "body": "[]"}},
               {"request": {"method": "PUT", "urlPath": "/api/0/organizations/acme/issues/42/"}, "response": {"status": 200, "jsonBody": {"id": "42", "title": "t"}}}
@@ -38,7 +38,7 @@ public sealed class RecordingTests
     [Test]
     public void A_mapping_that_matches_no_operation_says_so()
     {
-        File.WriteAllText(Path.Combine(_dir, "unknown.json"), """{"request": {"method": "GET", "url": "/api/0/not-sentry/"}, "response": {"status": 200}}""");
+        _dir.Write("unknown.json", """{"request": {"method": "GET", "url": "/api/0/not-sentry/"}, "response": {"status": 200}}""");
 
         var recording = Load().Single();
 
@@ -48,10 +48,8 @@ public sealed class RecordingTests
     [Test]
     public void A_body_stored_by_the_recorder_in_files_is_inlined()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "mappings"));
-        Directory.CreateDirectory(Path.Combine(_dir, "__files"));
-        File.WriteAllText(Path.Combine(_dir, "__files", "org-body.json"), """{"id":"7","slug":"acme","name":"Acme"}""");
-        File.WriteAllText(Path.Combine(_dir, "mappings", "org.json"),
+        _dir.Write(Path.Combine("__files", "org-body.json"), """{"id":"7","slug":"acme","name":"Acme"}""");
+        _dir.Write(Path.Combine("mappings", "org.json"),
             """{"request": {"method": "GET", "url": "/api/0/organizations/acme/"}, "response": {"status": 200, "bodyFileName": "org-body.json"}}""");
 
         var recording = Load().Single();
@@ -63,7 +61,7 @@ public sealed class RecordingTests
     [Test]
     public void A_file_that_is_not_json_is_reported_not_skipped()
     {
-        File.WriteAllText(Path.Combine(_dir, "broken.json"), "{ not json");
+        _dir.Write("broken.json", "{ not json");
 
         Assert.That(Load().Single().Problem, Does.Contain("broken.json: not JSON"));
     }

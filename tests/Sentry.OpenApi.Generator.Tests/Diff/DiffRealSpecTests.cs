@@ -11,13 +11,13 @@ public sealed class DiffRealSpecTests
     private const string ParameterPath = "/api/0/organizations/";
     private const string ParameterId = "parameter-added-required:GET " + ParameterPath + ":parameter query region";
 
-    private string _folder = null!;
+    private TemporaryDirectory _folder = null!;
 
     [OneTimeSetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("sentry-openapi-diff-").FullName;
+    public void CreateFolder() => _folder = new TemporaryDirectory();
 
     [OneTimeTearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+    public void DeleteFolder() => _folder.Dispose();
 
     [Test]
     public async Task Our_spec_against_itself_has_no_findings()
@@ -43,7 +43,7 @@ public sealed class DiffRealSpecTests
     [Test]
     public async Task Acknowledging_both_breaking_changes_makes_the_run_pass_and_prints_them_as_acknowledged()
     {
-        var acknowledgements = Write("acknowledged.yaml", $"""
+        var acknowledgements = _folder.Write("acknowledged.yaml", $"""
             # Breaking changes made on purpose.
             acknowledged:
               - id: "{RemovedId}"
@@ -65,7 +65,7 @@ public sealed class DiffRealSpecTests
     [Test]
     public async Task Acknowledging_only_one_breaking_change_still_fails()
     {
-        var acknowledgements = Write("one.yaml", $"acknowledged:\n  - id: \"{RemovedId}\"\n    reason: \"Removed upstream.\"\n");
+        var acknowledgements = _folder.Write("one.yaml", $"acknowledged:\n  - id: \"{RemovedId}\"\n    reason: \"Removed upstream.\"\n");
 
         var (run, findings, _) = await DiffRun.JsonAsync(RepositoryPaths.BundledSpec, EditedSpec(), "--acknowledgements", acknowledgements);
 
@@ -77,7 +77,7 @@ public sealed class DiffRealSpecTests
     [Test]
     public async Task An_acknowledgement_matching_no_finding_is_warned_about_as_stale_naming_file_and_line()
     {
-        var acknowledgements = Write("stale.yaml", "acknowledged:\n  - id: \"operation-removed:GET /api/0/gone/\"\n    reason: \"Long ago.\"\n");
+        var acknowledgements = _folder.Write("stale.yaml", "acknowledged:\n  - id: \"operation-removed:GET /api/0/gone/\"\n    reason: \"Long ago.\"\n");
 
         var run = await ToolRun.RunAsync("diff", RepositoryPaths.BundledSpec, RepositoryPaths.BundledSpec, "--acknowledgements", acknowledgements);
 
@@ -88,7 +88,7 @@ public sealed class DiffRealSpecTests
     [Test]
     public async Task The_json_report_file_holds_every_finding_and_the_summary()
     {
-        var file = Path.Combine(_folder, "report", "diff.json");
+        var file = Path.Combine(_folder.Path, "report", "diff.json");
 
         var run = await ToolRun.RunAsync("diff", RepositoryPaths.BundledSpec, EditedSpec(), "--json", file);
 
@@ -121,13 +121,7 @@ public sealed class DiffRealSpecTests
             ["required"] = true,
             ["schema"] = new JsonObject { ["type"] = "string" },
         });
-        return Write("edited-spec.json", spec.ToJsonString());
+        return _folder.Write("edited-spec.json", spec.ToJsonString());
     }
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 }

@@ -8,7 +8,8 @@ public sealed class MocksCommandTests
     [Test]
     public async Task Mocks_writes_one_wiremock_mapping_per_operation_example_and_an_index()
     {
-        var dir = Directory.CreateTempSubdirectory("sentry-sandbox-").FullName;
+        using var sandbox = new TemporaryDirectory();
+        var dir = sandbox.Path;
 
         var run = await ToolRun.RunAsync("mocks", "--out", dir, "--base-url", "http://localhost:9090/");
 
@@ -27,7 +28,8 @@ public sealed class MocksCommandTests
     [Test]
     public async Task Mocks_replaces_an_old_sandbox_entirely()
     {
-        var dir = Directory.CreateTempSubdirectory("sentry-sandbox-").FullName;
+        using var sandbox = new TemporaryDirectory();
+        var dir = sandbox.Path;
         Directory.CreateDirectory(Path.Combine(dir, "mappings"));
         await File.WriteAllTextAsync(Path.Combine(dir, "mappings", "RemovedOperation--default.json"), "{}");
 

@@ -48,8 +48,8 @@ public sealed class PublishedSpecTests
     [Test]
     public async Task A_TypeScript_client_generated_by_NSwag_from_the_bundle_type_checks()
     {
-        var dir = Directory.CreateTempSubdirectory("sentry-openapi-ts-").FullName;
-        var client = Path.Combine(dir, "sentry-client.ts");
+        using var dir = new TemporaryDirectory();
+        var client = Path.Combine(dir.Path, "sentry-client.ts");
         var nswag = Path.Combine(RepositoryPaths.Root, "node_modules", "nswag", "bin", "binaries", "Net100", "dotnet-nswag.dll");
 
         var generate = await ExternalProcess.RunAsync("dotnet",
@@ -62,7 +62,6 @@ public sealed class PublishedSpecTests
             TimeSpan.FromMinutes(2));
 
         Assert.That(tsc.ExitCode, Is.Zero, $"tsc found errors in the generated TypeScript client:\n{tsc.Output}{tsc.Error}");
-        Directory.Delete(dir, recursive: true);
     }
 
     [Test]

@@ -1,7 +1,7 @@
-namespace Sentry.OpenApi.Tests.TestDoubles;
+namespace Sentry.OpenApi.Testing;
 
-/// <summary>A fresh empty directory (a fake home), deleted on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+/// <summary>A fresh empty directory (a fake home, fixture files, tool output), deleted on dispose.</summary>
+public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
@@ -14,6 +14,7 @@ internal sealed class TemporaryDirectory : IDisposable
     public string Write(string name, string text)
     {
         var path = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }

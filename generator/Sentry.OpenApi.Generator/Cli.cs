@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Sentry.OpenApi.Generator.ClientExtensions;
+using Sentry.OpenApi.Generator.KnownValues;
 using Sentry.OpenApi.Generator.Coverage;
 using Sentry.OpenApi.Generator.Diff;
 using Sentry.OpenApi.Generator.Mocks;
@@ -15,10 +15,10 @@ public static class Cli
     /// <summary>Runs the tool with <paramref name="args"/>, writing to the given output and error writers.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Sentry.OpenApi spec tooling: validate, coverage, stats, diff, WireMock mocks, and the client extensions the build uses.")
+        var root = new RootCommand("Sentry.OpenApi spec tooling: validate, coverage, stats, diff, WireMock mocks, and the known-value constants the build uses.")
         {
             CoverageCommand.Create(),
-            ClientExtensionsCommand.Create(),
+            KnownValuesCommand.Create(),
             MocksCommand.Create(),
             DiffCommand.Create(),
             ValidateCommand.Create(),

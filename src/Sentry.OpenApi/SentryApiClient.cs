@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sentry.OpenApi.Auth;
-using Sentry.OpenApi.Errors;
 using Sentry.OpenApi.Http;
 using Sentry.OpenApi.RateLimits;
 using Sentry.OpenApi.Regions;
@@ -12,10 +11,10 @@ namespace Sentry.OpenApi;
 /// <summary>
 /// The entry point: one generated client per API tag (<see cref="Organizations"/>,
 /// <see cref="Projects"/>, <see cref="Issues"/>, ...), sharing one <see cref="HttpClient"/> whose
-/// handlers add the bearer token and User-Agent and turn error responses into
-/// <see cref="SentryApiException"/>s.
+/// handlers add the bearer token and User-Agent, route regions, retry and pace. Every failed call
+/// throws the <see cref="SentryApiException"/> hierarchy.
 /// </summary>
-public sealed partial class SentryApiClient : IDisposable
+public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
 {
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
@@ -46,19 +45,26 @@ public sealed partial class SentryApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Clone();
+        if (Options.MaxResponseBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.MaxResponseBytes, "SentryApiClientOptions.MaxResponseBytes must be positive.");
+        }
+
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
-        // One generated client per tag; the properties and this method are generated from the spec.
-        CreateTagClients(_httpClient, Options.GeneratedClientBaseUrl().AbsoluteUri);
+        // Shared by the tag clients, which the generated properties create on first use.
+        Context = new SentryClientContext(_httpClient, Options.GeneratedClientBaseUrl(), Options.MaxResponseBytes);
     }
 
     /// <summary>The settings this client was created with (a copy).</summary>
     public SentryApiClientOptions Options { get; }
 
+    private SentryClientContext Context { get; }
+
     /// <summary>
     /// Builds the handler chain every Sentry request goes through, on top of <paramref name="transport"/>,
-    /// outermost first: User-Agent; error mapping (non-2xx to <see cref="SentryApiException"/>s); region
-    /// routing (opt-in); retries; rate-limit pacing (opt-in); the per-attempt timeout; the bearer token
+    /// outermost first: User-Agent; region routing (opt-in); retries; rate-limit pacing (opt-in); the
+    /// per-attempt timeout (which also bounds the streamed body); the bearer token
     /// (sent to trusted Sentry origins only). The token comes from the options, else
     /// <c>SENTRY_AUTH_TOKEN</c>, else <c>~/.netrc</c>.
     /// </summary>
@@ -72,7 +78,7 @@ public sealed partial class SentryApiClient : IDisposable
         var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Sentry.OpenApi") ?? NullLogger.Instance;
         var origins = new SentryTrustedOrigins(baseUrl);
 
-        var handlers = new List<DelegatingHandler> { new UserAgentHandler(options.UserAgent), new ErrorResponseHandler() };
+        var handlers = new List<DelegatingHandler> { new UserAgentHandler(options.UserAgent) };
         if (options.EnableRegionRouting)
         {
             handlers.Add(new RegionRoutingHandler(baseUrl, origins, logger));

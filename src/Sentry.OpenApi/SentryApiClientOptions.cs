@@ -30,9 +30,6 @@ public sealed class SentryApiClientOptions
     /// </summary>
     public Uri BaseUrl { get; set; } = SaasBaseUrl;
 
-    /// <summary>The organization slug that helpers use when a call does not name one.</summary>
-    public string? DefaultOrganization { get; set; }
-
     /// <summary>The <c>User-Agent</c> header; defaults to <c>Sentry.OpenApi/&lt;version&gt;</c>.</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
@@ -42,6 +39,13 @@ public sealed class SentryApiClientOptions
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The largest 2xx response body the client reads, in bytes (default 64 MiB). A larger body ends the call
+    /// with <see cref="SentryResponseTooLargeException"/> before its memory is spent: bodies are streamed into
+    /// the result type, so memory is bounded by what the result needs, not by what the server sends.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>Retries of rate-limited and transiently failed requests; <c>Retry.MaxRetries = 0</c> turns them off.</summary>
     public SentryRetryOptions Retry { get; set; } = new();
@@ -105,7 +109,7 @@ public sealed class SentryApiClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"SentryApiClientOptions {{ BaseUrl = {BaseUrl}, DefaultOrganization = {DefaultOrganization}, UserAgent = {UserAgent}, AuthToken = {(string.IsNullOrEmpty(AuthToken) ? "(none)" : "(set)")} }}";
+        $"SentryApiClientOptions {{ BaseUrl = {BaseUrl}, UserAgent = {UserAgent}, AuthToken = {(string.IsNullOrEmpty(AuthToken) ? "(none)" : "(set)")} }}";
 
     private static string LibraryVersion()
     {

@@ -50,6 +50,21 @@ public class SentryApiException : Exception
     /// <summary>The rate-limit headers of the response, when Sentry sent them.</summary>
     public SentryRateLimit? RateLimit { get; }
 
+    /// <summary>The operation that was called (the spec's operationId, e.g. <c>RetrieveIssue</c>), when known.</summary>
+    public string? Operation { get; internal set; }
+
+    /// <summary>
+    /// Set when the call was one page of an <c>...AllAsync</c> walk: how far the walk got, and the cursor to
+    /// resume it from. Null for single calls.
+    /// </summary>
+    public SentryPagingProgress? Paging { get; internal set; }
+
+    /// <summary>
+    /// Set when the call was one batch of a bulk helper (e.g. <c>BulkMutateProjectIssuesInBatchesAsync</c>): which
+    /// ids earlier batches already changed, which this batch held, and which were not attempted. Null otherwise.
+    /// </summary>
+    public SentryBulkProgress? Bulk { get; internal set; }
+
     /// <summary>Keeps the first <see cref="MaxBodyExcerptLength"/> characters of a body.</summary>
     internal static string? Excerpt(string? body) =>
         body is { Length: > MaxBodyExcerptLength } ? body[..MaxBodyExcerptLength] : body;

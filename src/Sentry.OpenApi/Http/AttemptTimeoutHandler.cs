@@ -1,10 +1,12 @@
 namespace Sentry.OpenApi.Http;
 
 /// <summary>
-/// Bounds each HTTP attempt by <see cref="SentryApiClientOptions.Timeout"/>. A timeout surfaces as
-/// <see cref="TimeoutException"/> (which the retry handler may retry); the caller's own cancellation
-/// stays an <see cref="OperationCanceledException"/>. HttpClient.Timeout is not used, because it
-/// cannot tell the two apart.
+/// Bounds each HTTP attempt by <see cref="SentryApiClientOptions.Timeout"/>, from sending the request to
+/// the last byte of the body: the response's content is handed on with the attempt's deadline attached,
+/// so the body is streamed (never buffered whole) and still times out. A timeout surfaces as
+/// <see cref="TimeoutException"/> (which the retry handler may retry while headers have not arrived); the
+/// caller's own cancellation stays an <see cref="OperationCanceledException"/>. HttpClient.Timeout is not
+/// used, because it cannot tell the two apart.
 /// </summary>
 internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandler
 {
@@ -15,29 +17,78 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
-            var response = await base.SendAsync(request, timeoutSource.Token).ConfigureAwait(false);
-            // The generated clients read bodies synchronously (JsonTextReader), which no token can stop.
-            // Buffering the body here, under the attempt's deadline, means a stalled body times out too;
-            // deserialization then streams from memory without a string copy.
-            try
-            {
-                await response.Content.LoadIntoBufferAsync().WaitAsync(timeoutSource.Token).ConfigureAwait(false);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-
+            var response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
+            // The deadline now belongs to the body: disposed with it.
+            response.Content = new DeadlineContent(response.Content, deadline, timeout);
             return response;
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
         {
-            throw new TimeoutException($"{request.Method} {request.RequestUri?.PathAndQuery} did not complete within {timeout.TotalSeconds:0.###} s.", e);
+            deadline.Dispose();
+            throw new TimeoutException($"{request.Method} {request.RequestUri?.AbsolutePath} did not answer within {timeout.TotalSeconds:0.###} s.", e);
+        }
+        catch
+        {
+            deadline.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A response body whose reads end at the attempt's deadline.</summary>
+    private sealed class DeadlineContent : HttpContent
+    {
+        private readonly HttpContent _inner;
+        private readonly CancellationTokenSource _deadline;
+        private readonly TimeSpan _timeout;
+
+        public DeadlineContent(HttpContent inner, CancellationTokenSource deadline, TimeSpan timeout)
+        {
+            _inner = inner;
+            _deadline = deadline;
+            _timeout = timeout;
+            foreach (var header in inner.Headers)
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
+
+        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+        {
+            var body = new ResponseBodyStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+            body.TimeOutOn(_deadline.Token, _timeout);
+            return body;
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
+        {
+            using var body = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+            await body.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _inner.Headers.ContentLength ?? -1;
+            return length >= 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+                _deadline.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 }

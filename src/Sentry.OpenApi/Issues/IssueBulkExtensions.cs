@@ -12,7 +12,9 @@ public static class IssueBulkExtensions
     /// <summary>
     /// Applies <paramref name="update"/> to every issue in <paramref name="ids"/>, one request per batch of
     /// at most 100 ids. Returns the applied changes, merged over the batches (later batches win per field).
-    /// A merge (<c>Merge = true</c>) cannot span batches and is refused for more than 100 ids.
+    /// A merge (<c>Merge = true</c>) cannot span batches and is refused for more than 100 ids. When a batch
+    /// fails, its exception carries <see cref="SentryApiException.Bulk"/>: the ids already changed by earlier
+    /// batches, and those not done.
     /// </summary>
     public static async Task<IssueMutationResult> BulkMutateProjectIssuesInBatchesAsync(this IIssuesClient issues,
         string organizationSlug, string projectSlug, IssueUpdate update, IEnumerable<string> ids, CancellationToken cancellationToken = default)
@@ -26,24 +28,54 @@ public static class IssueBulkExtensions
         }
 
         var merged = new IssueMutationResult();
-        foreach (var batch in batches)
+        for (var i = 0; i < batches.Count; i++)
         {
-            var result = await issues.BulkMutateProjectIssuesAsync(organizationSlug, projectSlug, update, batch, cancellationToken: cancellationToken).ConfigureAwait(false);
-            Merge(merged, result);
+            try
+            {
+                var result = await issues.BulkMutateProjectIssuesAsync(organizationSlug, projectSlug, update, new BulkMutateProjectIssuesOptions { Id = batches[i] }, cancellationToken).ConfigureAwait(false);
+                Merge(merged, result);
+            }
+            catch (SentryApiException e) when (Attach(e, batches, i))
+            {
+                throw; // never reached: Attach returns false, so the exception goes on unchanged
+            }
         }
 
         return merged;
     }
 
-    /// <summary>Permanently removes every issue in <paramref name="ids"/>, one request per batch of at most 100 ids.</summary>
+    /// <summary>
+    /// Permanently removes every issue in <paramref name="ids"/>, one request per batch of at most 100 ids. When a
+    /// batch fails, its exception carries <see cref="SentryApiException.Bulk"/> (the ids already removed).
+    /// </summary>
     public static async Task BulkRemoveProjectIssuesInBatchesAsync(this IIssuesClient issues,
         string organizationSlug, string projectSlug, IEnumerable<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issues);
-        foreach (var batch in Batches(ids))
+        var batches = Batches(ids);
+        for (var i = 0; i < batches.Count; i++)
         {
-            await issues.BulkRemoveProjectIssuesAsync(organizationSlug, projectSlug, batch, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await issues.BulkRemoveProjectIssuesAsync(organizationSlug, projectSlug, new BulkRemoveProjectIssuesOptions { Id = batches[i] }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SentryApiException e) when (Attach(e, batches, i))
+            {
+                throw; // never reached
+            }
         }
+    }
+
+    // An exception filter: records which batches were applied as the exception passes.
+    private static bool Attach(SentryApiException exception, List<string[]> batches, int failed)
+    {
+        exception.Bulk ??= new SentryBulkProgress(
+            batches.Take(failed).SelectMany(b => b).ToList(),
+            batches[failed],
+            batches.Skip(failed + 1).SelectMany(b => b).ToList(),
+            failed + 1,
+            batches.Count);
+        return false;
     }
 
     private static List<string[]> Batches(IEnumerable<string> ids)

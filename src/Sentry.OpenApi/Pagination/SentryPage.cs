@@ -1,5 +1,27 @@
 namespace Sentry.OpenApi;
 
+/// <summary>Makes pages from responses (used by the generated paging methods).</summary>
+internal static class SentryPage
+{
+    /// <summary>A page of <paramref name="items"/> with the <c>Link</c> and rate-limit headers of <paramref name="response"/>.</summary>
+    public static SentryPage<TItem> Create<TItem>(IEnumerable<TItem?>? items, HttpResponseMessage response)
+        where TItem : class
+    {
+        var link = response.Headers.TryGetValues("Link", out var values) ? string.Join(", ", values) : null;
+        // A list never holds null; item schemas that may be null elsewhere are skipped here.
+        var list = new List<TItem>(items is ICollection<TItem?> collection ? collection.Count : 0);
+        foreach (var item in items ?? [])
+        {
+            if (item is not null)
+            {
+                list.Add(item);
+            }
+        }
+
+        return new SentryPage<TItem>(list, SentryLinkHeader.Parse(link), SentryRateLimit.FromResponse(response), response.RequestMessage?.RequestUri);
+    }
+}
+
 /// <summary>One page of a cursor-paginated list: its items, the cursors around it, and the rate-limit values of its response.</summary>
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class SentryPage<T>

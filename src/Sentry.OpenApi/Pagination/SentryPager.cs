@@ -1,26 +1,20 @@
 using System.Runtime.CompilerServices;
+using Sentry.OpenApi.Http;
 
 namespace Sentry.OpenApi;
 
 /// <summary>
-/// The paging behind every generated <c>…PageAsync</c> and <c>…AllAsync</c> method: one call per
-/// page, the page's <c>Link</c> header and rate-limit values read through a
-/// <see cref="SentryResponseObserver"/>, and lazy walking with one page in memory at a time.
+/// The walk behind every generated <c>...AllAsync</c> method: one page call per cursor, lazily, one page
+/// in memory at a time. A page that fails rethrows its own exception (so <c>catch (SentryNotFoundException)</c>
+/// works in a walk) with <see cref="SentryApiException.Paging"/> saying how far the walk got and where to resume.
 /// </summary>
 internal static class SentryPager
 {
-    public static async Task<SentryPage<TItem>> PageAsync<TResult, TItem>(
-        Func<CancellationToken, Task<TResult>> call, Func<TResult, IEnumerable<TItem?>?> items, CancellationToken cancellationToken)
-        where TItem : class
-    {
-        var (result, observed) = await SentryResponseObserver.ObserveAsync(call, cancellationToken).ConfigureAwait(false);
-        var links = SentryLinkHeader.Parse(observed.LinkHeader);
-        // Item schemas that may be null elsewhere (Issue, Release...) make nullable list items in C#; a list never holds null.
-        return new SentryPage<TItem>((items(result) ?? []).OfType<TItem>().ToList(), links, observed.RateLimit, observed.RequestUri);
-    }
+    /// <summary>The key of <see cref="Exception.Data"/> holding the <see cref="SentryPagingProgress"/> of a non-API failure (e.g. a timeout).</summary>
+    public const string ProgressKey = "Sentry.OpenApi.Paging";
 
     public static async IAsyncEnumerable<TItem> AllAsync<TItem>(
-        string baseUrl, Func<string?, CancellationToken, Task<SentryPage<TItem>>> fetch, int? maxItems, string operation,
+        SentryOperation operation, string? startCursor, Func<string?, CancellationToken, Task<SentryPage<TItem>>> fetch, int? maxItems,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (maxItems is < 0)
@@ -28,8 +22,7 @@ internal static class SentryPager
             throw new ArgumentOutOfRangeException(nameof(maxItems), maxItems, "maxItems must be zero or more.");
         }
 
-        var baseOrigin = new Uri(baseUrl).GetLeftPart(UriPartial.Authority);
-        string? cursor = null;
+        var cursor = startCursor;
         var delivered = 0;
         var pages = 0;
         while (maxItems is null || delivered < maxItems)
@@ -40,10 +33,9 @@ internal static class SentryPager
             {
                 page = await fetch(cursor, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (Attach(e, new SentryPagingProgress(operation.Id, delivered, pages, cursor)))
             {
-                throw new SentryPaginationException(operation, delivered, pages, cursor,
-                    $"{operation}: page {pages + 1} failed after {delivered} item(s) were delivered: {e.Message}", e);
+                throw; // never reached: Attach returns false, so the exception goes on with its stack unchanged
             }
 
             pages++;
@@ -63,23 +55,28 @@ internal static class SentryPager
                 yield break;
             }
 
-            // A next link must stay on the origin the page came from (the base URL's, or the organization's
-            // region when region routing is on): the token is never sent on to anywhere else.
-            var origin = page.Source?.IsAbsoluteUri == true ? page.Source.GetLeftPart(UriPartial.Authority) : baseOrigin;
-            var next = page.Links.Next!;
-            if (!string.Equals(next.Url.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase))
+            if (page.NextCursor == cursor)
             {
-                throw new SentryPaginationException(operation, delivered, pages, next.Cursor,
-                    $"{operation}: refused to follow a next link to {next.Url.GetLeftPart(UriPartial.Authority)}, which is not the API origin {origin}; the auth token is only sent to {origin}.");
+                throw new SentryPaginationException(operation.Id, delivered, pages, cursor,
+                    $"{operation.Id}: Sentry returned the same cursor '{cursor}' again; stopping instead of looping.");
             }
 
-            if (next.Cursor == cursor)
-            {
-                throw new SentryPaginationException(operation, delivered, pages, cursor,
-                    $"{operation}: Sentry returned the same cursor '{cursor}' again; stopping instead of looping.");
-            }
-
-            cursor = next.Cursor;
+            cursor = page.NextCursor;
         }
+    }
+
+    // An exception filter: records the progress on the exception as it passes, without catching it.
+    private static bool Attach(Exception exception, SentryPagingProgress progress)
+    {
+        if (exception is SentryApiException api)
+        {
+            api.Paging ??= progress;
+        }
+        else if (exception is not OperationCanceledException)
+        {
+            exception.Data[ProgressKey] = progress;
+        }
+
+        return false;
     }
 }

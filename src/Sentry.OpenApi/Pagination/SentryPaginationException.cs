@@ -1,22 +1,21 @@
 namespace Sentry.OpenApi;
 
 /// <summary>
-/// A walk over all pages stopped: a page failed (see <see cref="Exception.InnerException"/>), or Sentry
-/// sent a next link to another origin, which the client refuses to follow with the token. Says how
-/// far the walk got, and the cursor to resume from.
+/// A walk over all pages stopped because Sentry's paging misbehaved (it sent the same cursor again, which
+/// would loop forever). <see cref="SentryApiException.Paging"/> says how far the walk got.
 /// </summary>
-public sealed class SentryPaginationException(string operation, int itemsDelivered, int pagesFetched, string? cursor, string message, Exception? innerException = null)
-    : Exception(message, innerException)
+public sealed class SentryPaginationException : SentryApiException
 {
-    /// <summary>The paginated operation, e.g. <c>ListOrganizationIssues</c>.</summary>
-    public string Operation { get; } = operation;
-
-    /// <summary>How many items the walk yielded before it stopped.</summary>
-    public int ItemsDelivered { get; } = itemsDelivered;
-
-    /// <summary>How many pages were fetched successfully.</summary>
-    public int PagesFetched { get; } = pagesFetched;
-
-    /// <summary>The cursor of the page that was not delivered; pass it to the page method to resume.</summary>
-    public string? Cursor { get; } = cursor;
+    /// <summary>Creates the exception.</summary>
+    /// <param name="operation">The paginated operation.</param>
+    /// <param name="itemsDelivered">Items yielded before the stop.</param>
+    /// <param name="pagesFetched">Pages read before the stop.</param>
+    /// <param name="cursor">The cursor that repeated.</param>
+    /// <param name="message">What happened.</param>
+    public SentryPaginationException(string operation, int itemsDelivered, int pagesFetched, string? cursor, string message)
+        : base(message, 200, method: null, path: null, detail: null, headers: null, responseBody: null)
+    {
+        Operation = operation;
+        Paging = new SentryPagingProgress(operation, itemsDelivered, pagesFetched, cursor);
+    }
 }

@@ -16,7 +16,7 @@ internal sealed partial class RateLimitPacingHandler(ILogger logger, TimeProvide
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri?.AbsolutePath;
-        var endpoint = $"{request.Method.Method} {SentryOperations.Find(request.Method.Method, path) ?? path}";
+        var endpoint = $"{request.Method.Method} {Sentry.OpenApi.Http.SentryRequestOptions.GetOperation(request)?.Id ?? path}";
         var budget = _budgets.GetOrAdd(endpoint, static _ => new EndpointBudget());
         await budget.EnterAsync(time, wait => LogPacing(logger, endpoint, wait), cancellationToken).ConfigureAwait(false);
         HttpResponseMessage? response = null;

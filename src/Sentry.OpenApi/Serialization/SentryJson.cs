@@ -2,17 +2,17 @@ using Newtonsoft.Json;
 
 namespace Sentry.OpenApi.Serialization;
 
-/// <summary>
-/// The JSON settings of every generated client (wired through nswag.json's
-/// <c>jsonSerializerSettingsTransformationMethod</c>).
-/// </summary>
+/// <summary>The JSON settings of every generated client, for reading and writing Sentry's JSON the same way.</summary>
 public static class SentryJson
 {
+    /// <summary>The shared settings the clients use (do not change them; make your own with <see cref="Configure"/>).</summary>
+    internal static JsonSerializerSettings Settings { get; } = Configure(new JsonSerializerSettings());
+
     /// <summary>Applies Sentry.OpenApi's serializer settings to <paramref name="settings"/>.</summary>
     /// <remarks>
     /// <see cref="DateParseHandling.None"/> keeps untyped values and extra fields (which land in
     /// <c>AdditionalProperties</c>) as the exact text Sentry sent instead of re-formatted dates;
-    /// decimals keep untyped numbers exact; the contract resolver keeps unknown union kinds.
+    /// decimals keep untyped numbers exact; a body must be one JSON value (no trailing content).
     /// </remarks>
     public static JsonSerializerSettings Configure(JsonSerializerSettings settings)
     {
@@ -21,7 +21,7 @@ public static class SentryJson
         settings.FloatParseHandling = FloatParseHandling.Decimal;
         settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
         settings.TypeNameHandling = TypeNameHandling.None;
-        settings.ContractResolver = SentryContractResolver.Instance;
+        settings.CheckAdditionalContent = true;
         return settings;
     }
 

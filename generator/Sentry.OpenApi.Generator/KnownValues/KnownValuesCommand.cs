@@ -2,16 +2,16 @@ using System.CommandLine;
 using Sentry.OpenApi.Generator.Output;
 using Sentry.OpenApi.Generator.Spec;
 
-namespace Sentry.OpenApi.Generator.ClientExtensions;
+namespace Sentry.OpenApi.Generator.KnownValues;
 
-/// <summary>`client-extensions --out FILE`: the C# that extends the NSwag clients (run by the library's build).</summary>
-internal static class ClientExtensionsCommand
+/// <summary>`known-values --out FILE`: the string constants of the spec's open value sets (run by the library's build).</summary>
+internal static class KnownValuesCommand
 {
     public static Command Create()
     {
         var spec = CommonOptions.Spec();
         var output = new Option<FileInfo>("--out") { Description = "The C# file to write.", Required = true };
-        var command = new Command("client-extensions", "Write the C# client extensions (tag clients, response hooks, paging methods, known values) for the bundled spec.")
+        var command = new Command("known-values", "Write C# constants for the known values of every named x-extensible-enum schema of the bundled spec.")
         {
             spec, output,
         };
@@ -21,7 +21,7 @@ internal static class ClientExtensionsCommand
             string code;
             try
             {
-                code = new ClientExtensionsWriter(document).Write();
+                code = new KnownValuesWriter(document).Write();
             }
             catch (InvalidOperationException e)
             {

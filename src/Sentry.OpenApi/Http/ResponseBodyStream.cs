@@ -1,0 +1,196 @@
+using System.Buffers;
+
+namespace Sentry.OpenApi.Http;
+
+/// <summary>
+/// The response body as the client reads it: streamed, never buffered whole. It counts bytes against a
+/// limit (so an oversized body fails before its memory is spent), keeps the first bytes for an error
+/// excerpt (in a pooled buffer), and can be aborted by a token: Newtonsoft reads synchronously, which no
+/// token can interrupt, but disposing the transport's stream ends a blocked read at once.
+/// </summary>
+internal sealed class ResponseBodyStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly List<CancellationTokenRegistration> _registrations = new(2);
+    private byte[]? _excerpt;
+    private int _excerptLength;
+    private int _excerptCapacity;
+    private long _read;
+    private long _limit = long.MaxValue;
+    private Func<long, Exception>? _tooLarge;
+    private volatile AbortReason _aborted;
+    private CancellationToken _abortToken;
+    private TimeSpan _timeout;
+
+    public ResponseBodyStream(Stream inner)
+    {
+        _inner = inner;
+    }
+
+    private enum AbortReason
+    {
+        None,
+        Cancelled,
+        TimedOut,
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>How many bytes were read so far.</summary>
+    public long BytesRead => _read;
+
+    /// <summary>The first bytes read, decoded as UTF-8 (null when nothing was read or no excerpt was asked for).</summary>
+    public string? Excerpt => _excerptLength == 0 ? null : System.Text.Encoding.UTF8.GetString(_excerpt!, 0, _excerptLength);
+
+    /// <summary>Ends reads with <see cref="OperationCanceledException"/> when <paramref name="token"/> is cancelled.</summary>
+    public void CancelOn(CancellationToken token) => Register(token, AbortReason.Cancelled, default);
+
+    /// <summary>Ends reads with <see cref="TimeoutException"/> when <paramref name="token"/> (an attempt deadline) fires.</summary>
+    public void TimeOutOn(CancellationToken token, TimeSpan timeout) => Register(token, AbortReason.TimedOut, timeout);
+
+    /// <summary>Fails the read that goes past <paramref name="maxBytes"/> with the exception <paramref name="tooLarge"/> makes.</summary>
+    public void Limit(long maxBytes, Func<long, Exception> tooLarge)
+    {
+        _limit = maxBytes;
+        _tooLarge = tooLarge;
+    }
+
+    /// <summary>Keeps up to <paramref name="bytes"/> of the body's start for error messages.</summary>
+    public void KeepExcerpt(int bytes)
+    {
+        _excerpt ??= ArrayPool<byte>.Shared.Rent(bytes);
+        _excerptCapacity = bytes;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        try
+        {
+            read = _inner.Read(buffer);
+        }
+        catch (Exception e) when (_aborted != AbortReason.None && e is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+        {
+            throw Aborted(e);
+        }
+
+        return Count(buffer[..read]);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int read;
+        try
+        {
+            read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (_aborted != AbortReason.None && e is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+        {
+            throw Aborted(e);
+        }
+
+        return Count(buffer.Span[..read]);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var registration in _registrations)
+            {
+                registration.Dispose();
+            }
+
+            _registrations.Clear();
+            _inner.Dispose();
+            if (_excerpt is { } excerpt)
+            {
+                _excerpt = null;
+                ArrayPool<byte>.Shared.Return(excerpt);
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Register(CancellationToken token, AbortReason reason, TimeSpan timeout)
+    {
+        if (!token.CanBeCanceled)
+        {
+            return;
+        }
+
+        _registrations.Add(token.Register(static state =>
+        {
+            var (stream, reason, token, timeout) = ((ResponseBodyStream, AbortReason, CancellationToken, TimeSpan))state!;
+            stream.Abort(reason, token, timeout);
+        }, (this, reason, token, timeout)));
+    }
+
+    private void Abort(AbortReason reason, CancellationToken token, TimeSpan timeout)
+    {
+        if (_aborted != AbortReason.None)
+        {
+            return;
+        }
+
+        _abortToken = token;
+        _timeout = timeout;
+        _aborted = reason;
+        _inner.Dispose(); // ends a read blocked on the socket
+    }
+
+    private Exception Aborted(Exception cause) => _aborted == AbortReason.TimedOut
+        ? new TimeoutException($"The response body did not arrive within the attempt timeout of {_timeout.TotalSeconds:0.###} s.", cause)
+        : new OperationCanceledException("The call was cancelled while the response body was being read.", cause, _abortToken);
+
+    private int Count(ReadOnlySpan<byte> data)
+    {
+        if (_aborted != AbortReason.None)
+        {
+            throw Aborted(new ObjectDisposedException(nameof(ResponseBodyStream)));
+        }
+
+        if (_excerpt is { } excerpt && _excerptLength < _excerptCapacity && data.Length > 0)
+        {
+            var take = Math.Min(_excerptCapacity - _excerptLength, data.Length);
+            data[..take].CopyTo(excerpt.AsSpan(_excerptLength));
+            _excerptLength += take;
+        }
+
+        _read += data.Length;
+        if (_read > _limit)
+        {
+            throw _tooLarge!(_limit);
+        }
+
+        return data.Length;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Sentry.OpenApi.Serialization;
+
+/// <summary>
+/// Reads and writes the spec's discriminated unions (e.g. <c>EventEntry</c> by <c>type</c>) without losing
+/// anything: a known kind becomes its class (see <see cref="SentryUnionCaseAttribute"/>); an unknown kind
+/// (Sentry adds entry kinds over time) becomes the base type with its <c>type</c> and <c>data</c> kept, and is
+/// written back exactly. The cases of each base type are looked up once.
+/// </summary>
+internal sealed class LosslessUnionConverter : DefaultWritingConverter
+{
+    private static readonly ConcurrentDictionary<Type, UnionCases> Cache = new();
+    private readonly string _discriminator;
+
+    /// <summary>Creates the converter for a union discriminated by <paramref name="discriminator"/>.</summary>
+    public LosslessUnionConverter(string discriminator)
+    {
+        _discriminator = discriminator;
+    }
+
+    /// <inheritdoc />
+    public override bool CanConvert(Type objectType) => true;
+
+    /// <inheritdoc />
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+    {
+        if (reader.TokenType == JsonToken.Null)
+        {
+            return null;
+        }
+
+        var json = JObject.Load(reader);
+        var key = json.TryGetValue(_discriminator, StringComparison.Ordinal, out var token) && token.Type == JTokenType.String ? (string?)token : null;
+        var type = key is not null && CasesOf(objectType).ByKey.TryGetValue(key, out var known) ? known : objectType;
+        var value = Activator.CreateInstance(type)
+            ?? throw new JsonSerializationException($"Cannot create {type.FullName} for {_discriminator} '{key}'.");
+
+        // The discriminator is no declared property, so it lands in AdditionalProperties and survives.
+        using var jsonReader = json.CreateReader();
+        serializer.Populate(jsonReader, value);
+        return value;
+    }
+
+    /// <inheritdoc />
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+            return;
+        }
+
+        var json = DefaultJson(value, serializer);
+        if (json.Property(_discriminator, StringComparison.Ordinal) is null && KeyOf(value.GetType()) is { } key)
+        {
+            json.AddFirst(new JProperty(_discriminator, key));
+        }
+
+        json.WriteTo(writer);
+    }
+
+    private static string? KeyOf(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (CasesOf(current).ByType.TryGetValue(type, out var key))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    private static UnionCases CasesOf(Type baseType) => Cache.GetOrAdd(baseType, static type =>
+    {
+        var cases = type.GetCustomAttributes<SentryUnionCaseAttribute>(inherit: false).ToList();
+        return new UnionCases(
+            cases.GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal),
+            cases.GroupBy(c => c.Type).ToDictionary(g => g.Key, g => g.First().Key));
+    });
+
+    private sealed record UnionCases(Dictionary<string, Type> ByKey, Dictionary<Type, string> ByType);
+}

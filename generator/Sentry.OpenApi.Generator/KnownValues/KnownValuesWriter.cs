@@ -7,10 +7,10 @@ using Sentry.OpenApi.Generator.Spec;
 namespace Sentry.OpenApi.Generator.KnownValues;
 
 /// <summary>
-/// Writes one static class of string constants per named component schema that is an open value set
-/// (<c>x-extensible-enum</c>), e.g. <c>LevelValues.Fatal</c>. The constants stand alone: they name no type,
-/// property or method that NSwag generates, so nothing here has to agree with NSwag's naming. Property-level
-/// value sets get no constants: give them a named component (the spec's validate rules say so).
+/// Writes one static class of string constants per open value set (<c>x-extensible-enum</c>) of the spec, e.g.
+/// <c>LevelValues.Fatal</c>. The constants stand alone: they name no type, property or method that NSwag
+/// generates, so nothing here has to agree with NSwag's naming; a property-level set names its class in the
+/// spec (<c>x-csharp-values</c>), so no C# name is derived from a property name here.
 /// </summary>
 internal sealed class KnownValuesWriter(SpecDocument spec)
 {
@@ -24,25 +24,27 @@ internal sealed class KnownValuesWriter(SpecDocument spec)
         w.WriteLine("#nullable enable");
         w.WriteLine();
         w.WriteLine("namespace Sentry.OpenApi;");
-        foreach (var (name, schema) in (spec.Document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>()).OrderBy(s => s.Key, StringComparer.Ordinal))
+        var classes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var set in ValueSets())
         {
-            if (schema is OpenApiSchemaReference || ValuesOf(schema) is not { Count: > 0 } values)
+            if (classes.TryGetValue(set.ClassName, out var other))
             {
-                continue;
+                throw new InvalidOperationException($"{set.Pointer}: the constants class '{set.ClassName}' is already written for {other}; give one of them another x-csharp-values.");
             }
 
+            classes[set.ClassName] = set.Pointer;
             w.WriteLine();
-            w.WriteLine($"/// <summary>Known values of <c>{Xml(name)}</c>{Describe(schema)}. Sentry may send others: compare with these, never assume the list is complete.</summary>");
-            w.WriteLine($"public static class {name}Values");
+            w.WriteLine($"/// <summary>Known values of <c>{Xml(set.Subject)}</c>{Describe(set.Schema)}. Sentry may send others: compare with these, never assume the list is complete.</summary>");
+            w.WriteLine($"public static class {set.ClassName}");
             w.WriteLine("{");
             w.Indent++;
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var value in values)
+            foreach (var value in set.Values)
             {
                 var member = MemberName(value);
                 if (!names.Add(member))
                 {
-                    throw new InvalidOperationException($"#/components/schemas/{name}/x-extensible-enum: the values give the constant name '{member}' twice.");
+                    throw new InvalidOperationException($"{set.Pointer}/x-extensible-enum: the values give the constant name '{member}' twice.");
                 }
 
                 w.WriteLine($"/// <summary><c>{Xml(value)}</c></summary>");
@@ -56,6 +58,68 @@ internal sealed class KnownValuesWriter(SpecDocument spec)
         w.Flush();
         return text.ToString();
     }
+
+    private sealed record ValueSet(string ClassName, string Subject, string Pointer, IOpenApiSchema Schema, List<string> Values);
+
+    /// <summary>
+    /// Every open value set: a named component (class <c>{Name}Values</c> unless <c>x-csharp-values</c> names
+    /// it) and every property-level set of a component, which must name its class with <c>x-csharp-values</c>.
+    /// </summary>
+    private IEnumerable<ValueSet> ValueSets()
+    {
+        foreach (var (name, schema) in (spec.Document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>()).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (schema is OpenApiSchemaReference)
+            {
+                continue;
+            }
+
+            var pointer = $"#/components/schemas/{name}";
+            if (ValuesOf(schema) is { Count: > 0 } values)
+            {
+                yield return new ValueSet(ClassNameOf(schema) ?? name + "Values", name, pointer, schema, values);
+            }
+
+            foreach (var (property, propertySchema, propertyPointer) in Properties(schema, pointer))
+            {
+                if (propertySchema is OpenApiSchemaReference || ValuesOf(propertySchema) is not { Count: > 0 } propertyValues)
+                {
+                    continue;
+                }
+
+                var className = ClassNameOf(propertySchema)
+                    ?? throw new InvalidOperationException($"{propertyPointer}: a property-level x-extensible-enum needs x-csharp-values naming its constants class (e.g. {name}Values-style names are chosen in the spec, not derived here).");
+                yield return new ValueSet(className, $"{name}.{property}", propertyPointer, propertySchema, propertyValues);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, IOpenApiSchema Schema, string Pointer)> Properties(IOpenApiSchema schema, string pointer)
+    {
+        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            yield return (name, property, $"{pointer}/properties/{name}");
+        }
+
+        var index = 0;
+        foreach (var part in schema.AllOf ?? [])
+        {
+            if (part is not OpenApiSchemaReference)
+            {
+                foreach (var inner in Properties(part, $"{pointer}/allOf/{index}"))
+                {
+                    yield return inner;
+                }
+            }
+
+            index++;
+        }
+    }
+
+    private static string? ClassNameOf(IOpenApiSchema schema) =>
+        schema.Extensions?.TryGetValue("x-csharp-values", out var extension) == true && extension is JsonNodeExtension { Node: JsonValue value }
+            ? value.GetValue<string>()
+            : null;
 
     private static List<string>? ValuesOf(IOpenApiSchema schema) =>
         schema.Extensions?.TryGetValue("x-extensible-enum", out var extension) == true && extension is JsonNodeExtension { Node: JsonArray array }

@@ -36,7 +36,6 @@ public sealed class SentryApiClientServiceCollectionExtensionsTests
         services.AddSentryApiClient(o =>
         {
             o.AuthToken = TestClients.Token;
-            o.DefaultOrganization = "acme";
             o.BaseUrl = SentryApiClientOptions.DeRegionBaseUrl;
             o.EnableRegionRouting = true;
         });
@@ -44,7 +43,6 @@ public sealed class SentryApiClientServiceCollectionExtensionsTests
 
         var client = provider.GetRequiredService<SentryApiClient>();
 
-        Assert.That(client.Options.DefaultOrganization, Is.EqualTo("acme"));
         Assert.That(client.Options.BaseUrl, Is.EqualTo(SentryApiClientOptions.DeRegionBaseUrl));
         Assert.That(client.Options.EnableRegionRouting, Is.True);
         Assert.That(client.Options.LoggerFactory, Is.SameAs(provider.GetRequiredService<ILoggerFactory>()));

@@ -26,7 +26,7 @@ public sealed class PagingTests
     {
         using var client = TestClients.Create(Sequence(() => Page(Issues(1, 2), "0:100:0")));
 
-        var page = await client.Issues.ListOrganizationIssuesPageAsync(Org, query: "is:unresolved");
+        var page = await client.Issues.ListOrganizationIssuesAsync(Org, new ListOrganizationIssuesOptions { Query = "is:unresolved" });
 
         Assert.That(page.Items.Select(i => i.Id), Is.EqualTo(new[] { "1", "2" }));
         Assert.That((page.HasNext, page.NextCursor, page.HasPrevious, page.PreviousCursor), Is.EqualTo((true, "0:100:0", false, (string?)null)));
@@ -67,31 +67,45 @@ public sealed class PagingTests
     }
 
     [Test]
-    public void A_next_link_to_another_origin_is_refused_and_never_requested()
+    public async Task A_walk_can_start_from_a_cursor()
     {
-        var transport = Sequence(() => Page(Issues(1), "0:100:0", origin: "https://evil.example.com"));
+        var transport = Sequence(() => Page(Issues(3, 4), "0:200:0"), () => Page(Issues(5), null));
         using var client = TestClients.Create(transport);
 
-        var error = Assert.ThrowsAsync<SentryPaginationException>(async () =>
+        var ids = new List<string>();
+        await foreach (var issue in client.Issues.ListOrganizationIssuesAllAsync(Org, new ListOrganizationIssuesOptions { Cursor = "0:100:0" }))
         {
-            await foreach (var _ in client.Issues.ListOrganizationIssuesAllAsync(Org))
-            {
-            }
-        });
+            ids.Add(issue.Id);
+        }
 
-        Assert.That(error!.Message, Does.Contain("evil.example.com").And.Contain("refused"));
-        Assert.That(error.ItemsDelivered, Is.EqualTo(1));
-        Assert.That(transport.Requests, Has.Count.EqualTo(1));
+        Assert.That(ids, Is.EqualTo(new[] { "3", "4", "5" }));
+        Assert.That(transport.Requests.Select(r => r.Request.RequestUri!.Query), Is.EqualTo(new[] { "?cursor=0%3A100%3A0", "?cursor=0%3A200%3A0" }));
     }
 
     [Test]
-    public void A_walk_interrupted_by_an_error_reports_what_it_delivered_and_where_to_resume()
+    public async Task The_walk_follows_cursors_only_so_a_foreign_next_url_is_never_requested()
+    {
+        var transport = Sequence(() => Page(Issues(1), "0:100:0", origin: "https://evil.example.com"), () => Page(Issues(2), null));
+        using var client = TestClients.Create(transport);
+
+        var ids = new List<string>();
+        await foreach (var issue in client.Issues.ListOrganizationIssuesAllAsync(Org))
+        {
+            ids.Add(issue.Id);
+        }
+
+        Assert.That(ids, Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(transport.Requests.Select(r => r.Request.RequestUri!.Host), Is.All.EqualTo("sentry.io"));
+    }
+
+    [Test]
+    public void A_failing_page_rethrows_its_typed_exception_with_what_was_delivered_and_where_to_resume()
     {
         var transport = Sequence(() => Page(Issues(1, 2), "0:100:0"), () => Status(HttpStatusCode.Forbidden, """{"detail":"no access"}"""));
         using var client = TestClients.Create(transport);
         var seen = 0;
 
-        var error = Assert.ThrowsAsync<SentryPaginationException>(async () =>
+        var error = Assert.ThrowsAsync<SentryForbiddenException>(async () =>
         {
             await foreach (var _ in client.Issues.ListOrganizationIssuesAllAsync(Org))
             {
@@ -99,9 +113,26 @@ public sealed class PagingTests
             }
         });
 
-        Assert.That((seen, error!.ItemsDelivered, error.PagesFetched, error.Cursor), Is.EqualTo((2, 2, 1, "0:100:0")));
-        Assert.That(error.InnerException, Is.TypeOf<SentryForbiddenException>());
+        Assert.That(seen, Is.EqualTo(2));
+        Assert.That(error!.Paging, Is.EqualTo(new SentryPagingProgress("ListOrganizationIssues", 2, 1, "0:100:0")));
         Assert.That(error.Operation, Is.EqualTo("ListOrganizationIssues"));
+    }
+
+    [Test]
+    public void A_repeated_cursor_stops_the_walk_instead_of_looping()
+    {
+        var transport = Sequence(() => Page(Issues(1), "0:100:0"), () => Page(Issues(2), "0:100:0"));
+        using var client = TestClients.Create(transport);
+
+        var error = Assert.ThrowsAsync<SentryPaginationException>(async () =>
+        {
+            await foreach (var _ in client.Issues.ListOrganizationIssuesAllAsync(Org))
+            {
+            }
+        });
+
+        Assert.That(error!.Paging, Is.EqualTo(new SentryPagingProgress("ListOrganizationIssues", 2, 2, "0:100:0")));
+        Assert.That(transport.Requests, Has.Count.EqualTo(2));
     }
 
     [Test]
@@ -128,7 +159,7 @@ public sealed class PagingTests
         using var client = TestClients.Create(Sequence(() => Page(body, null)));
 
         var rows = new List<DiscoverResultRow>();
-        await foreach (var row in client.Discover.QueryDiscoverEventsAllAsync(Org, field: ["title", "count()"]))
+        await foreach (var row in client.Discover.QueryDiscoverEventsAllAsync(["title", "count()"], Org))
         {
             rows.Add(row);
         }
@@ -137,14 +168,15 @@ public sealed class PagingTests
     }
 
     [Test]
-    public async Task Any_call_can_report_its_status_headers_and_rate_limit()
+    public async Task A_page_of_a_list_operation_carries_status_headers_and_rate_limit()
     {
         using var client = TestClients.Create(Sequence(() => Page(Issues(1), null)));
 
-        var (issues, response) = await SentryResponseObserver.ObserveAsync(ct => client.Issues.ListOrganizationIssuesAsync(Org, cancellationToken: ct));
+        var page = await client.Issues.ListOrganizationIssuesAsync(Org);
 
-        Assert.That(issues, Has.Count.EqualTo(1));
-        Assert.That((response.StatusCode, response.RateLimit!.Limit), Is.EqualTo((200, 40)));
-        Assert.That(response.LinkHeader, Does.Contain("rel=\"next\""));
+        Assert.That(page.Items, Has.Count.EqualTo(1));
+        Assert.That(page.RateLimit!.Limit, Is.EqualTo(40));
+        Assert.That(page.Links.Next!.Results, Is.False);
+        Assert.That(page.Source, Is.EqualTo(new Uri(IssuesUrl)));
     }
 }

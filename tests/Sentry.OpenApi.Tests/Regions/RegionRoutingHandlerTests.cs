@@ -21,7 +21,7 @@ public sealed class RegionRoutingHandlerTests
         var transport = Sentry();
         using var client = TestClients.Create(transport, o => { o.EnableRegionRouting = true; o.UserAgent = "my-tool/1.2"; });
 
-        await client.Issues.ListOrganizationIssuesAsync("acme", query: "is:unresolved", limit: 25);
+        await client.Issues.ListOrganizationIssuesAsync("acme", new ListOrganizationIssuesOptions { Query = "is:unresolved", Limit = 25 });
 
         var (lookup, call) = (transport.Requests[0].Request, transport.Requests[1].Request);
         Assert.That(transport.Requests, Has.Count.EqualTo(2));
@@ -196,7 +196,7 @@ public sealed class RegionRoutingHandlerTests
 
         var issues = await client.Issues.ListOrganizationIssuesAsync("acme");
 
-        Assert.That(issues, Is.Empty);
+        Assert.That(issues.Items, Is.Empty);
         Assert.That(transport.Requests[^1].Request.RequestUri!.AbsoluteUri, Is.EqualTo(Api + "organizations/acme/issues/"));
     }
 

@@ -38,7 +38,7 @@ public sealed class PartialUpdateSerializationTests
         var transport = StubTransport.Json("""{"status":"resolved"}""");
         using var client = TestClients.Create(transport);
 
-        await client.Issues.BulkMutateProjectIssuesAsync("the-interstellar-jurisdiction", "pump-station", new IssueUpdate { Status = IssueUpdateStatus.Resolved }, id: ["123", "456"]);
+        await client.Issues.BulkMutateProjectIssuesAsync("the-interstellar-jurisdiction", "pump-station", new IssueUpdate { Status = IssueUpdateStatus.Resolved }, new BulkMutateProjectIssuesOptions { Id = ["123", "456"] });
 
         var request = transport.Requests.Single();
         Assert.That(request.Request.RequestUri!.Query, Is.EqualTo("?id=123&id=456"));
@@ -51,7 +51,7 @@ public sealed class PartialUpdateSerializationTests
         var transport = StubTransport.Json("[]");
         using var client = TestClients.Create(transport);
 
-        await client.Issues.ListOrganizationIssuesAsync("the-interstellar-jurisdiction", start: new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await client.Issues.ListOrganizationIssuesAsync("the-interstellar-jurisdiction", new ListOrganizationIssuesOptions { Start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero) });
 
         Assert.That(Uri.UnescapeDataString(transport.Requests.Single().Request.RequestUri!.Query), Is.EqualTo("?start=2025-01-01T00:00:00.0000000+00:00"));
     }

@@ -1,34 +1,42 @@
 namespace Sentry.OpenApi.Tests.Spec;
 
-/// <summary>The generated client covers the whole spec: a method per operation, on the tag's client.</summary>
+/// <summary>
+/// The generated client covers the whole spec: a method per operation on its tag's client, and a lazy
+/// walk beside every paginated one. Names are read from the compiled operation descriptors, never derived.
+/// </summary>
 public sealed class GeneratedClientSurfaceTests
 {
     public static IEnumerable<TestCaseData> Operations() =>
-        BundledSpecJson.Operations().Select(o => new TestCaseData((string)o.Operation["operationId"]!, (string)o.Operation["tags"]![0]!)
-            .SetName($"{o.Operation["operationId"]} is exposed on SentryApiClient.{o.Operation["tags"]![0]}"));
+        GeneratedOperations.All().Select(o => new TestCaseData(o.Id).SetName($"{o.Id} is exposed as ISentryApiClient.{o.Tag}.{o.MethodName}"));
 
-    [TestCaseSource(nameof(Operations))]
-    public void Every_spec_operation_has_a_method_on_its_tag_client(string operationId, string tag)
+    [Test]
+    public void Every_spec_operation_has_exactly_one_generated_descriptor()
     {
-        var property = typeof(SentryApiClient).GetProperty(tag);
-        Assert.That(property, Is.Not.Null, $"{operationId}: SentryApiClient has no '{tag}' property");
-        Assert.That(property!.PropertyType.GetMethod(operationId + "Async"), Is.Not.Null, $"{operationId}: {property.PropertyType.Name} has no {operationId}Async");
+        var generated = GeneratedOperations.All().Select(o => o.Id).ToList();
+        var spec = BundledSpecJson.Operations().Select(o => (string)o.Operation["operationId"]!).ToList();
+
+        Assert.That(generated, Is.Unique);
+        Assert.That(generated, Is.EquivalentTo(spec));
+        Assert.That(spec, Has.Count.EqualTo(110));
     }
 
-    [Test]
-    public void The_spec_describes_all_110_reference_operations() =>
-        Assert.That(BundledSpecJson.Operations().Count(), Is.EqualTo(110));
-
-    [Test]
-    public void Every_cursor_paginated_operation_has_page_and_all_methods()
+    [TestCaseSource(nameof(Operations))]
+    public void The_operation_has_its_method_on_the_tag_client_interface(string operationId)
     {
-        var paginated = BundledSpecJson.Operations().Where(o => (string?)o.Operation["x-sentry-pagination"] == "cursor").ToList();
-        Assert.That(paginated, Is.Not.Empty);
-        foreach (var (_, _, op) in paginated)
+        var operation = GeneratedOperations.All().Single(o => o.Id == operationId);
+        var property = typeof(ISentryApiClient).GetProperty(operation.Tag);
+        Assert.That(property, Is.Not.Null, $"{operation.Id}: ISentryApiClient has no '{operation.Tag}' property");
+        var method = property!.PropertyType.GetMethod(operation.MethodName);
+        Assert.That(method, Is.Not.Null, $"{operation.Id}: {property.PropertyType.Name} has no {operation.MethodName}");
+        if (operation.IsPaginated)
         {
-            var client = typeof(SentryApiClient).GetProperty((string)op["tags"]![0]!)!.PropertyType;
-            Assert.That(client.GetMethod(op["operationId"] + "PageAsync"), Is.Not.Null, $"{op["operationId"]}: no PageAsync");
-            Assert.That(client.GetMethod(op["operationId"] + "AllAsync"), Is.Not.Null, $"{op["operationId"]}: no AllAsync");
+            Assert.That(method!.ReturnType.GetGenericArguments().Single().GetGenericTypeDefinition(), Is.EqualTo(typeof(SentryPage<>)),
+                $"{operation.Id}: a paginated operation's method returns one page, never a silently truncated list");
+            var walk = property.PropertyType.GetMethods().SingleOrDefault(m =>
+                m.ReturnType.IsGenericType && m.ReturnType.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)
+                && m.GetParameters().Take(method.GetParameters().Length - 1).Select(p => p.Name).SequenceEqual(method.GetParameters().SkipLast(1).Select(p => p.Name))
+                && m.Name.StartsWith(operation.MethodName[..^"Async".Length], StringComparison.Ordinal));
+            Assert.That(walk, Is.Not.Null, $"{operation.Id}: no IAsyncEnumerable walk beside {operation.MethodName}");
         }
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
         _httpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
         // Shared by the tag clients, which the generated properties create on first use.
-        Context = new SentryClientContext(_httpClient, Options.GeneratedClientBaseUrl(), Options.MaxResponseBytes);
+        Context = new SentryClientContext(_httpClient, Options.GeneratedClientBaseUrl(), Options.MaxResponseBytes, Options.TimeProvider);
     }
 
     /// <summary>The settings this client was created with (a copy).</summary>
@@ -69,10 +69,12 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
     /// <c>SENTRY_AUTH_TOKEN</c>, else <c>~/.netrc</c>.
     /// </summary>
     /// <exception cref="SentryMissingTokenException">None of the token sources has a token.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (a header value, the base URL, a trusted region origin); the message names it.</exception>
     public static DelegatingHandler CreatePipeline(SentryApiClientOptions options, HttpMessageHandler transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(transport);
+        options.Validate();
         var baseUrl = options.NormalizedBaseUrl();
         var token = SentryTokenSources.Resolve(options.AuthToken, baseUrl);
         var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Sentry.OpenApi") ?? NullLogger.Instance;
@@ -81,13 +83,13 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
         var handlers = new List<DelegatingHandler> { new UserAgentHandler(options.UserAgent) };
         if (options.EnableRegionRouting)
         {
-            handlers.Add(new RegionRoutingHandler(baseUrl, origins, logger));
+            handlers.Add(new RegionRoutingHandler(baseUrl, origins, logger, options.TimeProvider, options.TrustedRegionOrigins));
         }
 
-        handlers.Add(new RetryHandler(options.Retry, logger, TimeProvider.System));
+        handlers.Add(new RetryHandler(options.Retry, logger, options.TimeProvider));
         if (options.EnableRateLimitPacing)
         {
-            handlers.Add(new RateLimitPacingHandler(logger, TimeProvider.System));
+            handlers.Add(new RateLimitPacingHandler(options.Retry, logger, options.TimeProvider));
         }
 
         handlers.Add(new AttemptTimeoutHandler(options.Timeout));

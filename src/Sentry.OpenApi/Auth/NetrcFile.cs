@@ -103,10 +103,13 @@ internal sealed class NetrcFile
         Entries.FirstOrDefault(e => e.Machine is not null && string.Equals(e.Machine, host, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The password of <paramref name="host"/>'s <c>machine</c> entry, else of the <c>default</c> entry;
-    /// null when neither has one.
+    /// The entry that answers for <paramref name="host"/>, as in curl: the first <c>machine</c> entry for it,
+    /// else the <c>default</c> entry. A matching machine entry ends the search even without a password.
     /// </summary>
-    public string? FindPassword(string host) => FindMachine(host)?.Password ?? Default?.Password;
+    public NetrcEntry? FindEntry(string host) => FindMachine(host) ?? Default;
+
+    /// <summary>The password of <see cref="FindEntry"/>'s entry; null when it has none (the default is then not tried).</summary>
+    public string? FindPassword(string host) => FindEntry(host)?.Password;
 
     private static void Add(List<NetrcEntry> entries, NetrcEntry? entry)
     {

@@ -4,7 +4,8 @@ namespace Sentry.OpenApi.Auth;
 /// Finds the auth token, in order: the explicit token (<see cref="SentryApiClientOptions.AuthToken"/>);
 /// the <c>SENTRY_AUTH_TOKEN</c> environment variable; the <c>~/.netrc</c> entry for the API host (then,
 /// for a Sentry SaaS region host such as <c>us.sentry.io</c>, the <c>sentry.io</c> entry), else its
-/// <c>default</c> entry. No message ever contains a token.
+/// <c>default</c> entry. As in curl, the first entry that matches answers, with or without a password,
+/// and only the first netrc file that exists is read. No message ever contains a token or user info.
 /// </summary>
 internal static class SentryTokenSources
 {
@@ -29,7 +30,9 @@ internal static class SentryTokenSources
         ArgumentNullException.ThrowIfNull(environment);
         if (!string.IsNullOrWhiteSpace(explicitToken))
         {
-            return Checked(explicitToken, "SentryApiClientOptions.AuthToken");
+            return IsOneWord(explicitToken.Trim())
+                ? explicitToken.Trim()
+                : throw new ArgumentException($"SentryApiClientOptions.AuthToken {NotOneWord}", "AuthToken");
         }
 
         if (environment(EnvironmentVariable) is { } fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment))
@@ -39,19 +42,28 @@ internal static class SentryTokenSources
 
         var host = baseUrl.IdnHost;
         var netrcPaths = NetrcPaths(homeDirectory);
-        foreach (var path in netrcPaths)
+        string? emptyEntry = null;
+        // curl reads the first file that exists (.netrc, then _netrc on Windows), not both.
+        foreach (var path in netrcPaths.Where(File.Exists).Take(1))
         {
             var netrc = NetrcFile.Load(path);
-            var password = netrc.FindMachine(host)?.Password
-                ?? (IsSaasRegion(host) ? netrc.FindMachine(SaasHost)?.Password : null)
-                ?? netrc.Default?.Password;
-            if (!string.IsNullOrWhiteSpace(password))
+            var entry = netrc.FindMachine(host) ?? (IsSaasRegion(host) ? netrc.FindMachine(SaasHost) : null) ?? netrc.Default;
+            if (entry is null)
             {
-                return Checked(password, path);
+                break;
             }
+
+            if (string.IsNullOrWhiteSpace(entry.Password))
+            {
+                // The entry that matches answers, as in curl: a later 'default' does not fill in its password.
+                emptyEntry = $"the {(entry.Machine is null ? "'default'" : $"'machine {entry.Machine}'")} entry in {path} has no 'password'";
+                break;
+            }
+
+            return Checked(entry.Password, path);
         }
 
-        throw new SentryMissingTokenException(host, MissingMessage(host, baseUrl, netrcPaths));
+        throw new SentryMissingTokenException(host, MissingMessage(host, baseUrl, netrcPaths, emptyEntry));
     }
 
     // Windows tools use both names; curl looks for .netrc first.
@@ -87,19 +99,18 @@ internal static class SentryTokenSources
     private static bool IsSaasRegion(string host) =>
         host.EndsWith("." + SaasHost, StringComparison.OrdinalIgnoreCase);
 
-    // A stray newline or space would make an invalid header whose error could echo the value.
+    private const string NotOneWord = "contains whitespace, control or non-ASCII characters; a token is one word of printable ASCII (the token is not shown).";
+
+    // A stray newline or space would make an invalid (or a second) header whose error could echo the value.
+    private static bool IsOneWord(string token) => !token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c > '\u007e');
+
     private static string Checked(string token, string source)
     {
         var trimmed = token.Trim();
-        if (trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c > '\u007e'))
-        {
-            throw new FormatException($"The Sentry auth token from {source} contains whitespace, control or non-ASCII characters; a token is one word of printable ASCII.");
-        }
-
-        return trimmed;
+        return IsOneWord(trimmed) ? trimmed : throw new FormatException($"The Sentry auth token from {source} {NotOneWord}");
     }
 
-    private static string MissingMessage(string host, Uri baseUrl, List<string> netrcPaths)
+    private static string MissingMessage(string host, Uri baseUrl, List<string> netrcPaths, string? emptyEntry)
     {
         var netrc = netrcPaths.Count == 0
             ? "~/.netrc (no home directory was found)"
@@ -109,11 +120,11 @@ internal static class SentryTokenSources
             : $"a 'machine {host}' entry, or a 'default' entry, with a 'password'";
         var selfHosted = IsSaasHost(host)
             ? ""
-            : $" (on a self-hosted Sentry: {baseUrl.GetLeftPart(UriPartial.Authority)}/settings/account/api/auth-tokens/)";
+            : $" (on a self-hosted Sentry: {SentryTrustedOrigins.OriginOf(baseUrl)}/settings/account/api/auth-tokens/)";
         return $"No Sentry auth token was found for {host}. Looked, in this order, at: "
             + "1. SentryApiClientOptions.AuthToken (not set); "
             + $"2. the {EnvironmentVariable} environment variable (not set or empty); "
-            + $"3. {netrc} ({netrcEntry}; none found). "
+            + $"3. {netrc} ({netrcEntry}; {emptyEntry ?? "none found"}). "
             + $"Create a token at {TokenSettingsUrl}{selfHosted} and put it in one of these.";
     }
 

@@ -4,7 +4,8 @@ namespace Sentry.OpenApi.Auth;
 
 /// <summary>
 /// The origins the auth token may be sent to: the base URL's, plus the region origins Sentry itself
-/// reported for the caller's organizations (region routing). Everything else gets no token.
+/// reported for the caller's organizations and <see cref="Regions.RegionTrustPolicy"/> accepted (region
+/// routing). Everything else gets no token, and so does any URL with user info.
 /// </summary>
 internal sealed class SentryTrustedOrigins
 {
@@ -21,8 +22,8 @@ internal sealed class SentryTrustedOrigins
 
     public void Add(Uri url) => _origins[OriginOf(url)] = 0;
 
-    public bool Contains(Uri url) => url.IsAbsoluteUri && _origins.ContainsKey(OriginOf(url));
+    public bool Contains(Uri url) => url.IsAbsoluteUri && url.UserInfo.Length == 0 && _origins.ContainsKey(OriginOf(url));
 
-    /// <summary>Scheme, host and port: <c>https://us.sentry.io</c> (default ports omitted).</summary>
-    public static string OriginOf(Uri url) => url.GetLeftPart(UriPartial.Authority).TrimEnd('/');
+    /// <summary>Scheme, host and port, never user info: <c>https://us.sentry.io</c> (default ports omitted).</summary>
+    public static string OriginOf(Uri url) => url.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 }

@@ -16,13 +16,13 @@ internal static class SentryErrors
     // Error bodies are small; reading more than this only wastes memory on an HTML error page.
     private const int MaxErrorBodyBytes = 64 * 1024;
 
-    public static async Task<SentryApiException> FromResponseAsync(HttpRequestMessage request, HttpResponseMessage response, SentryOperation? operation, CancellationToken cancellationToken)
+    public static async Task<SentryApiException> FromResponseAsync(HttpRequestMessage request, HttpResponseMessage response, SentryOperation? operation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var body = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return FromResponse(request, response, operation, body);
+        return FromResponse(request, response, operation, body, now);
     }
 
-    public static SentryApiException FromResponse(HttpRequestMessage request, HttpResponseMessage response, SentryOperation? operation, string? body)
+    public static SentryApiException FromResponse(HttpRequestMessage request, HttpResponseMessage response, SentryOperation? operation, string? body, DateTimeOffset now)
     {
         var secret = SentryRedaction.SecretOf(request);
         body = SentryRedaction.Redact(body, secret);
@@ -41,7 +41,7 @@ internal static class SentryErrors
             404 => new SentryNotFoundException(message, status, method, path, detail, headers, body),
             409 => new SentryConflictException(message, status, method, path, detail, headers, body),
             429 => new SentryRateLimitedException(message, status, method, path, detail, headers, body,
-                SentryRateLimit.FromHeaders(headers)?.SuggestedDelay(DateTimeOffset.UtcNow)),
+                SentryRateLimit.FromResponse(response, now)?.SuggestedDelay(now)),
             >= 500 => new SentryServerException(message, status, method, path, detail, headers, body),
             _ => new SentryApiException(message, status, method, path, detail, headers, body),
         };

@@ -33,14 +33,21 @@ public sealed class SentryConflictException(string message, int statusCode, stri
     IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody)
     : SentryApiException(message, statusCode, method, path, detail, headers, responseBody);
 
-/// <summary>429: a rate limit was hit. <see cref="RetryAfter"/> says how long to wait, when known.</summary>
+/// <summary>
+/// 429: a rate limit was hit, either answered by Sentry (<see cref="SentryApiException.StatusCode"/> 429) or
+/// foreseen by the client, which then did not send the call because the wait it needed was longer than the
+/// call may wait (<see cref="SentryApiException.StatusCode"/> 0; see <see cref="SentryRetryOptions.MaxRateLimitWait"/>
+/// and <see cref="SentryRetryOptions.TotalBudget"/>). <see cref="RetryAfter"/> says how long to wait, when known.
+/// </summary>
 public sealed class SentryRateLimitedException(string message, int statusCode, string? method, string? path, string? detail,
     IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? responseBody, TimeSpan? retryAfter)
     : SentryApiException(message, statusCode, method, path, detail, headers, responseBody)
 {
     /// <summary>
-    /// How long to wait: <c>Retry-After</c> when sent, else the time until <c>X-Sentry-Rate-Limit-Reset</c>;
-    /// null when Sentry sent neither.
+    /// The wait the call would have needed: <c>Retry-After</c> when sent, else the time until
+    /// <c>X-Sentry-Rate-Limit-Reset</c> (for a call the client did not send, the time until the window it
+    /// knows of resets); null when neither is known or usable (a header out of range is unknown), and for a
+    /// call that gave up waiting for a <c>ConcurrentLimit</c> slot.
     /// </summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }

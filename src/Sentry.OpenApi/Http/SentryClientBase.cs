@@ -63,7 +63,7 @@ public abstract class SentryClientBase
 
         using (response)
         {
-            throw await SentryErrors.FromResponseAsync(request, response, operation, cancellationToken).ConfigureAwait(false);
+            throw await SentryErrors.FromResponseAsync(request, response, operation, Context.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }
 

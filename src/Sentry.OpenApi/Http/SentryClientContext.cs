@@ -4,8 +4,9 @@ namespace Sentry.OpenApi.Http;
 /// generated paths are appended to, and the body size limit.</summary>
 internal sealed class SentryClientContext
 {
-    public SentryClientContext(HttpClient httpClient, Uri baseUrl, long maxResponseBytes)
+    public SentryClientContext(HttpClient httpClient, Uri baseUrl, long maxResponseBytes, TimeProvider time)
     {
+        Time = time;
         HttpClient = httpClient;
         BaseUrl = baseUrl.AbsoluteUri;
         BasePath = baseUrl.AbsolutePath;
@@ -21,4 +22,7 @@ internal sealed class SentryClientContext
     public string BasePath { get; }
 
     public long MaxResponseBytes { get; }
+
+    /// <summary>The clock rate-limit waits are computed with.</summary>
+    public TimeProvider Time { get; }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Sentry.OpenApi.Retries;
 
 namespace Sentry.OpenApi.RateLimits;
 
@@ -7,9 +9,12 @@ namespace Sentry.OpenApi.RateLimits;
 /// Client-side pacing, per endpoint (Sentry limits per caller and endpoint): at most the last seen
 /// <c>X-Sentry-Rate-Limit-ConcurrentLimit</c> requests in flight, and no new request while the window's
 /// <c>Remaining</c> is used up, until <c>Reset</c>. Many tasks sharing one client then queue here
-/// instead of collecting 429s.
+/// instead of collecting 429s. No wait here is longer than <see cref="CallBudget.LongestWait"/>: a call
+/// that would need longer is not sent and fails with <see cref="SentryRateLimitedException"/>
+/// (<see cref="SentryApiException.StatusCode"/> 0, <c>RetryAfter</c> the wait it would have needed). A
+/// slot taken is given back on every path, exceptions included.
 /// </summary>
-internal sealed partial class RateLimitPacingHandler(ILogger logger, TimeProvider time) : DelegatingHandler
+internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, ILogger logger, TimeProvider time) : DelegatingHandler
 {
     private readonly ConcurrentDictionary<string, EndpointBudget> _budgets = new(StringComparer.Ordinal);
 
@@ -18,7 +23,14 @@ internal sealed partial class RateLimitPacingHandler(ILogger logger, TimeProvide
         var path = request.RequestUri?.AbsolutePath;
         var endpoint = $"{request.Method.Method} {Sentry.OpenApi.Http.SentryRequestOptions.GetOperation(request)?.Id ?? path}";
         var budget = _budgets.GetOrAdd(endpoint, static _ => new EndpointBudget());
-        await budget.EnterAsync(time, wait => LogPacing(logger, endpoint, wait), cancellationToken).ConfigureAwait(false);
+        CallBudget.StartUnlessStarted(request, time);
+        var refusal = await budget.EnterAsync(
+            time, () => CallBudget.LongestWait(request, retry, time), wait => LogPacing(logger, endpoint, wait), cancellationToken).ConfigureAwait(false);
+        if (refusal is { } refused)
+        {
+            throw Refused(request, refused);
+        }
+
         HttpResponseMessage? response = null;
         try
         {
@@ -27,12 +39,38 @@ internal sealed partial class RateLimitPacingHandler(ILogger logger, TimeProvide
         }
         finally
         {
-            budget.Exit(response is null ? null : SentryRateLimit.FromResponse(response, time.GetUtcNow()), time.GetUtcNow());
+            SentryRateLimit? limit = null;
+            try
+            {
+                limit = response is null ? null : SentryRateLimit.Read(response, time.GetUtcNow(), out _);
+            }
+            finally
+            {
+                budget.Exit(limit, time.GetUtcNow());
+            }
         }
     }
 
+    private static SentryRateLimitedException Refused(HttpRequestMessage request, Refusal refusal)
+    {
+        var method = request.Method.Method;
+        var path = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.PathAndQuery : request.RequestUri?.ToString();
+        var allowed = Seconds(refusal.Allowed);
+        var message = refusal.WindowWait is { } wait
+            ? $"Sentry API {method} {path} was not sent: its rate-limit window is used up for another {Seconds(wait)}, longer than this call may wait "
+                + $"({allowed}: Retry.MaxRateLimitWait, or what is left of Retry.TotalBudget). RetryAfter says how long to wait."
+            : $"Sentry API {method} {path} was not sent: the endpoint's ConcurrentLimit of {refusal.ConcurrentLimit} requests stayed in flight for as long as this call may wait "
+                + $"({allowed}: Retry.MaxRateLimitWait, or what is left of Retry.TotalBudget).";
+        return new SentryRateLimitedException(message, 0, method, path, detail: null, headers: null, responseBody: null, retryAfter: refusal.WindowWait);
+    }
+
+    private static string Seconds(TimeSpan wait) => string.Create(CultureInfo.InvariantCulture, $"{wait.TotalSeconds:0.###} s");
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sentry API {Endpoint}: rate-limit window used up; holding the request for {Wait}")]
     private static partial void LogPacing(ILogger logger, string endpoint, TimeSpan wait);
+
+    /// <summary>Why a call was not let in: the window wait it needed (null: waiting for a concurrency slot), and what it was allowed.</summary>
+    private readonly record struct Refusal(TimeSpan? WindowWait, TimeSpan Allowed, int ConcurrentLimit);
 
     /// <summary>What is known of one endpoint's limits, and the requests in flight to it.</summary>
     private sealed class EndpointBudget
@@ -44,12 +82,14 @@ internal sealed partial class RateLimitPacingHandler(ILogger logger, TimeProvide
         private int? _remaining;
         private DateTimeOffset? _reset;
 
-        public async Task EnterAsync(TimeProvider time, Action<TimeSpan> onWindowWait, CancellationToken cancellationToken)
+        /// <summary>Takes a slot (null), or says why the call may not wait for one (no slot is then taken).</summary>
+        public async Task<Refusal?> EnterAsync(TimeProvider time, Func<TimeSpan> longestWait, Action<TimeSpan> onWindowWait, CancellationToken cancellationToken)
         {
             while (true)
             {
                 Task changed;
                 TimeSpan? windowWait = null;
+                int concurrentLimit;
                 lock (_gate)
                 {
                     var now = time.GetUtcNow();
@@ -67,20 +107,34 @@ internal sealed partial class RateLimitPacingHandler(ILogger logger, TimeProvide
                     {
                         _inFlight++;
                         _remaining--; // counted now, so a burst cannot overshoot before responses arrive
-                        return;
+                        return null;
                     }
 
                     changed = _changed.Task;
+                    concurrentLimit = _concurrentLimit;
                 }
 
+                var allowed = longestWait();
                 if (windowWait is { } wait)
                 {
+                    if (wait > allowed)
+                    {
+                        return new Refusal(wait, allowed, concurrentLimit);
+                    }
+
                     onWindowWait(wait);
                     await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
-                    await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await changed.WaitAsync(allowed, time, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                        return new Refusal(null, allowed, concurrentLimit);
+                    }
                 }
             }
         }

@@ -27,26 +27,81 @@ public sealed record SentryRateLimit
     /// <summary><c>Retry-After</c>, when Sentry sent it (seconds or an HTTP date).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>Reads the headers; null when none of them is present.</summary>
+    /// <summary>
+    /// Reads the headers; null when none of them is present and usable. A value that is not a number or is
+    /// out of range (a negative count, a count past <see cref="int.MaxValue"/>, a reset or Retry-After past
+    /// <see cref="DateTimeOffset.MaxValue"/>, NaN, infinity) is unknown (null), never an exception.
+    /// </summary>
     public static SentryRateLimit? FromHeaders(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in headers)
+        var values = new string?[Names.Length];
+        foreach (var (name, headerValues) in headers)
         {
-            var first = values.FirstOrDefault();
-            if (first is not null)
+            var index = Array.FindIndex(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+            if (index >= 0 && values[index] is null)
             {
-                map[name] = first.Trim();
+                values[index] = headerValues?.FirstOrDefault();
             }
         }
 
-        var limit = Int("X-Sentry-Rate-Limit-Limit");
-        var remaining = Int("X-Sentry-Rate-Limit-Remaining");
-        var reset = Long("X-Sentry-Rate-Limit-Reset");
-        var concurrentLimit = Int("X-Sentry-Rate-Limit-ConcurrentLimit");
-        var concurrentRemaining = Int("X-Sentry-Rate-Limit-ConcurrentRemaining");
-        var retryAfter = RetryAfterOf(map.GetValueOrDefault("Retry-After"), now ?? DateTimeOffset.UtcNow);
+        return Parse(values, now ?? DateTimeOffset.UtcNow, out _);
+    }
+
+    /// <summary>Reads the headers of a response (see <see cref="FromHeaders"/>).</summary>
+    public static SentryRateLimit? FromResponse(HttpResponseMessage response, DateTimeOffset? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return Read(response, now ?? DateTimeOffset.UtcNow, out _);
+    }
+
+    /// <summary>Reads the headers of a response; <paramref name="unusable"/> names the first header present but unusable.</summary>
+    internal static SentryRateLimit? Read(HttpResponseMessage response, DateTimeOffset now, out string? unusable)
+    {
+        var values = new string?[Names.Length];
+        for (var i = 0; i < Names.Length; i++)
+        {
+            // TryGetValues looks the name up; no dictionary of all headers is built.
+            if (response.Headers.TryGetValues(Names[i], out var found) || (response.Content?.Headers.TryGetValues(Names[i], out found) ?? false))
+            {
+                values[i] = found.FirstOrDefault();
+            }
+        }
+
+        return Parse(values, now, out unusable);
+    }
+
+    // The headers read, in the order of the indexes below.
+    private static readonly string[] Names =
+    [
+        "X-Sentry-Rate-Limit-Limit", "X-Sentry-Rate-Limit-Remaining", "X-Sentry-Rate-Limit-Reset",
+        "X-Sentry-Rate-Limit-ConcurrentLimit", "X-Sentry-Rate-Limit-ConcurrentRemaining", "Retry-After",
+    ];
+
+    private const int LimitIndex = 0, RemainingIndex = 1, ResetIndex = 2, ConcurrentLimitIndex = 3, ConcurrentRemainingIndex = 4, RetryAfterIndex = 5;
+
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+    private static SentryRateLimit? Parse(string?[] values, DateTimeOffset now, out string? unusable)
+    {
+        string? firstUnusable = null;
+        var limit = Count(LimitIndex);
+        var remaining = Count(RemainingIndex);
+        var reset = ResetOf(Text(ResetIndex));
+        var concurrentLimit = Count(ConcurrentLimitIndex);
+        var concurrentRemaining = Count(ConcurrentRemainingIndex);
+        var retryAfter = RetryAfterOf(Text(RetryAfterIndex), now);
+        if (Text(ResetIndex) is not null && reset is null)
+        {
+            firstUnusable ??= Names[ResetIndex];
+        }
+
+        if (Text(RetryAfterIndex) is not null && retryAfter is null)
+        {
+            firstUnusable ??= Names[RetryAfterIndex];
+        }
+
+        unusable = firstUnusable;
         if (limit is null && remaining is null && reset is null && concurrentLimit is null && concurrentRemaining is null && retryAfter is null)
         {
             return null;
@@ -56,28 +111,38 @@ public sealed record SentryRateLimit
         {
             Limit = limit,
             Remaining = remaining,
-            Reset = reset is { } seconds ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null,
+            Reset = reset,
             ConcurrentLimit = concurrentLimit,
             ConcurrentRemaining = concurrentRemaining,
             RetryAfter = retryAfter,
         };
 
-        int? Int(string name) =>
-            map.TryGetValue(name, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        string? Text(int index) => string.IsNullOrWhiteSpace(values[index]) ? null : values[index]!.Trim();
 
-        long? Long(string name) =>
-            map.TryGetValue(name, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                ? (long)Math.Ceiling(value)
-                : null;
+        int? Count(int index)
+        {
+            if (Text(index) is not { } text)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0)
+            {
+                return value;
+            }
+
+            firstUnusable ??= Names[index];
+            return null;
+        }
     }
 
-    /// <summary>Reads the headers of a response.</summary>
-    public static SentryRateLimit? FromResponse(HttpResponseMessage response, DateTimeOffset? now = null)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        var all = response.Headers.Concat(response.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>());
-        return FromHeaders(all, now);
-    }
+    // Epoch seconds, possibly fractional (rounded up: waiting until then never comes too early).
+    private static DateTimeOffset? ResetOf(string? text) =>
+        text is not null
+        && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+        && double.IsFinite(seconds) && seconds >= 0 && Math.Ceiling(seconds) <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds((long)Math.Ceiling(seconds))
+            : null;
 
     /// <summary>How long to wait before retrying: <see cref="RetryAfter"/>, else until <see cref="Reset"/>.</summary>
     public TimeSpan? SuggestedDelay(DateTimeOffset now)
@@ -96,16 +161,20 @@ public sealed record SentryRateLimit
         return null;
     }
 
+    // Delta seconds (RFC 9110; fractions accepted) or an HTTP date; a wait that would end after
+    // DateTimeOffset.MaxValue is out of range.
     private static TimeSpan? RetryAfterOf(string? text, DateTimeOffset now)
     {
-        if (string.IsNullOrEmpty(text))
+        if (text is null)
         {
             return null;
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            return TimeSpan.FromSeconds(seconds);
+            return double.IsFinite(seconds) && seconds >= 0 && seconds <= (DateTimeOffset.MaxValue - now).TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : null;
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))

@@ -9,8 +9,9 @@ namespace Sentry.OpenApi.Regions;
 /// Sends each organization's requests to its data region: the region is <c>links.regionUrl</c> of
 /// <c>GET {base}/organizations/{slug}/</c>, looked up once per organization (concurrent callers share
 /// the lookup) and cached; the request keeps its path and query on the region's origin, which becomes
-/// a trusted origin for the token. A failed lookup is logged, the call goes to the base URL, and the
-/// lookup is tried again after <see cref="FailedLookupRetryDelay"/>.
+/// a trusted origin for the token. A region that <see cref="RegionTrustPolicy"/> does not trust is
+/// logged and remembered as the base URL (it never gets a request or the token). A failed lookup is
+/// logged, the call goes to the base URL, and the lookup is tried again after <see cref="FailedLookupRetryDelay"/>.
 /// </summary>
 internal sealed partial class RegionRoutingHandler : DelegatingHandler
 {
@@ -26,6 +27,7 @@ internal sealed partial class RegionRoutingHandler : DelegatingHandler
     private readonly Uri _baseUrl;
     private readonly string _baseOrigin;
     private readonly SentryTrustedOrigins _origins;
+    private readonly RegionTrustPolicy _policy;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Lazy<Task<RegionLookup>>> _lookups = new(StringComparer.Ordinal);
@@ -37,7 +39,7 @@ internal sealed partial class RegionRoutingHandler : DelegatingHandler
     {
     }
 
-    internal RegionRoutingHandler(Uri baseUrl, SentryTrustedOrigins origins, ILogger logger, TimeProvider time)
+    internal RegionRoutingHandler(Uri baseUrl, SentryTrustedOrigins origins, ILogger logger, TimeProvider time, IEnumerable<Uri>? trustedRegionOrigins = null)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(origins);
@@ -46,6 +48,7 @@ internal sealed partial class RegionRoutingHandler : DelegatingHandler
         _baseUrl = baseUrl;
         _baseOrigin = SentryTrustedOrigins.OriginOf(baseUrl);
         _origins = origins;
+        _policy = new RegionTrustPolicy(baseUrl, trustedRegionOrigins);
         _logger = logger;
         _time = time;
     }
@@ -122,11 +125,18 @@ internal sealed partial class RegionRoutingHandler : DelegatingHandler
         try
         {
             var region = await FetchRegionAsync(slug, userAgent, _disposed.Token).ConfigureAwait(false);
-            if (region.Origin is { } origin)
+            if (region.Origin is { } origin && region.Problem is { } distrust)
             {
-                _origins.Add(new Uri(origin));
-                LogRegionResolved(_logger, organization, origin);
-                return new RegionLookup(origin, DateTimeOffset.MaxValue);
+                // A definite answer, not an outage: remembered like a region, so it is logged once.
+                LogUntrustedRegion(_logger, origin, organization, distrust, _baseOrigin);
+                return new RegionLookup(_baseOrigin, DateTimeOffset.MaxValue);
+            }
+
+            if (region.Origin is { } trusted)
+            {
+                _origins.Add(new Uri(trusted));
+                LogRegionResolved(_logger, organization, trusted);
+                return new RegionLookup(trusted, DateTimeOffset.MaxValue);
             }
 
             LogLookupFailed(_logger, null, organization, region.Problem!, _baseOrigin);
@@ -139,6 +149,7 @@ internal sealed partial class RegionRoutingHandler : DelegatingHandler
         return new RegionLookup(null, _time.GetUtcNow() + FailedLookupRetryDelay);
     }
 
+    // (origin, null): trusted; (origin, problem): reported but not trusted; (null, problem): no usable answer.
     private async Task<(string? Origin, string? Problem)> FetchRegionAsync(string slug, string userAgent, CancellationToken cancellationToken)
     {
         using var lookup = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUrl, $"organizations/{slug}/"));
@@ -173,18 +184,16 @@ internal sealed partial class RegionRoutingHandler : DelegatingHandler
             return (null, "links.regionUrl is not an absolute http(s) URL");
         }
 
-        // The token goes wherever requests are routed, so never to plain http on another host.
-        if (region.Scheme != Uri.UriSchemeHttps
-            && !(region.Scheme == _baseUrl.Scheme && string.Equals(region.Host, _baseUrl.Host, StringComparison.OrdinalIgnoreCase)))
-        {
-            return (null, $"links.regionUrl {SentryTrustedOrigins.OriginOf(region)} is plain http on another host than the base URL");
-        }
-
-        return (SentryTrustedOrigins.OriginOf(region), null);
+        // The token goes wherever requests are routed: only to origins the policy trusts.
+        return (SentryTrustedOrigins.OriginOf(region), _policy.ProblemWith(region));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sentry organization {Organization} is served from {RegionOrigin}.")]
     private static partial void LogRegionResolved(ILogger logger, string organization, string regionOrigin);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sentry reported {RegionOrigin} as the data region of organization {Organization}, but it is not a trusted region origin ({Problem}); "
+        + "its requests go to {BaseOrigin} and the token is not sent there. If that origin is yours, list it in SentryApiClientOptions.TrustedRegionOrigins.")]
+    private static partial void LogUntrustedRegion(ILogger logger, string regionOrigin, string organization, string problem, string baseOrigin);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not resolve the data region of Sentry organization {Organization} ({Problem}); sending its requests to {BaseOrigin} for now.")]
     private static partial void LogLookupFailed(ILogger logger, Exception? exception, string organization, string problem, string baseOrigin);

@@ -8,18 +8,21 @@ namespace Sentry.OpenApi.Retries;
 /// <summary>
 /// Retries rate-limited (429) and transiently failed requests with Polly. A 429 waits for
 /// <c>Retry-After</c>, else until <c>X-Sentry-Rate-Limit-Reset</c> (Sentry usually sends no
-/// Retry-After), bounded and with jitter; 502/503/504, connection failures and attempt timeouts back
-/// off exponentially with jitter. Only idempotent methods are retried unless POST is opted in, and no
-/// retry starts that would end past the total budget.
+/// Retry-After), with jitter; 502/503/504, connection failures and attempt timeouts back off
+/// exponentially with jitter. Only idempotent methods are retried unless POST is opted in. A 429 whose
+/// wait is longer than <see cref="SentryRetryOptions.MaxRateLimitWait"/> is not retried (waiting less would
+/// only meet another 429), and no retry starts that would end past the total budget: the 429 then surfaces
+/// as <see cref="SentryRateLimitedException"/> with the wait Sentry asked for. Every response is also
+/// checked, once per client, for unusable rate-limit headers (<see cref="RateLimits.RateLimitHeaderWarning"/>).
 /// </summary>
 internal sealed partial class RetryHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("Sentry.OpenApi.Request");
-    private static readonly ResiliencePropertyKey<long> StartedKey = new("Sentry.OpenApi.Started");
     private readonly SentryRetryOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly RateLimits.RateLimitHeaderWarning _headerWarning;
 
     public RetryHandler(SentryRetryOptions options, ILogger logger, TimeProvider time)
     {
@@ -27,6 +30,7 @@ internal sealed partial class RetryHandler : DelegatingHandler
         _options = options;
         _logger = logger;
         _time = time;
+        _headerWarning = new RateLimits.RateLimitHeaderWarning(logger);
         _pipeline = options.MaxRetries == 0
             ? ResiliencePipeline<HttpResponseMessage>.Empty
             : new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
@@ -49,13 +53,15 @@ internal sealed partial class RetryHandler : DelegatingHandler
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
-        context.Properties.Set(StartedKey, _time.GetTimestamp());
+        CallBudget.Start(request, _time);
         try
         {
-            return await _pipeline.ExecuteAsync(
+            var response = await _pipeline.ExecuteAsync(
                 static (ctx, state) => new ValueTask<HttpResponseMessage>(state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken)),
                 context,
                 (Handler: this, Request: request)).ConfigureAwait(false);
+            _headerWarning.Check(response, _time.GetUtcNow());
+            return response;
         }
         finally
         {
@@ -74,7 +80,13 @@ internal sealed partial class RetryHandler : DelegatingHandler
             return false;
         }
 
-        var elapsed = _time.GetElapsedTime(context.Properties.GetValue(StartedKey, 0L));
+        if (RateLimitWait(outcome) is { } wait && wait > CallBudget.LongestSingleWait(_options))
+        {
+            LogWaitTooLong(request, Describe(outcome), wait, _options.MaxRateLimitWait);
+            return false;
+        }
+
+        var elapsed = CallBudget.Elapsed(request, _time);
         var delay = DelayBefore(outcome, attempt);
         if (elapsed + delay > _options.TotalBudget)
         {
@@ -98,11 +110,22 @@ internal sealed partial class RetryHandler : DelegatingHandler
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete
         || method == HttpMethod.Options || (_options.RetryPost && method == HttpMethod.Post);
 
-    /// <summary>The wait before the next attempt: the rate-limit reset for a 429, else exponential backoff.</summary>
+    /// <summary>What a 429 asks to wait (Retry-After, else until the reset); null for anything else or when it does not say.</summary>
+    private TimeSpan? RateLimitWait(Outcome<HttpResponseMessage> outcome)
+    {
+        if (outcome.Result is not { StatusCode: HttpStatusCode.TooManyRequests } limited)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        return SentryRateLimit.Read(limited, now, out _)?.SuggestedDelay(now);
+    }
+
+    /// <summary>The wait before the next attempt: the rate-limit wait for a 429 (checked against MaxRateLimitWait before), else exponential backoff.</summary>
     private TimeSpan DelayBefore(Outcome<HttpResponseMessage> outcome, int attempt)
     {
-        if (outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } limited
-            && SentryRateLimit.FromResponse(limited, _time.GetUtcNow())?.SuggestedDelay(_time.GetUtcNow()) is { } wait)
+        if (RateLimitWait(outcome) is { } wait)
         {
             // Reset is whole epoch seconds: a little jitter spreads callers that share a window.
             var jitter = TimeSpan.FromMilliseconds(Random.Shared.Next(0, 250));
@@ -121,6 +144,12 @@ internal sealed partial class RetryHandler : DelegatingHandler
 
     private void LogRetry(HttpRequestMessage request, string outcome, int retry, TimeSpan delay) =>
         LogRetry(_logger, request.Method, request.RequestUri?.AbsolutePath, outcome, retry, delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sentry API {Method} {Path} failed ({Outcome}); not retrying: Sentry asks to wait {Wait}, longer than MaxRateLimitWait ({MaxWait})")]
+    private static partial void LogWaitTooLong(ILogger logger, HttpMethod method, string? path, string outcome, TimeSpan wait, TimeSpan maxWait);
+
+    private void LogWaitTooLong(HttpRequestMessage request, string outcome, TimeSpan wait, TimeSpan maxWait) =>
+        LogWaitTooLong(_logger, request.Method, request.RequestUri?.AbsolutePath, outcome, wait, maxWait);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sentry API {Method} {Path} failed ({Outcome}); not retrying: the next attempt would end past the {Budget} budget")]
     private static partial void LogBudgetSpent(ILogger logger, HttpMethod method, string? path, string outcome, TimeSpan budget);

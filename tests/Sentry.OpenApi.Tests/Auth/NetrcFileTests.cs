@@ -71,6 +71,19 @@ public sealed class NetrcFileTests
     }
 
     [Test]
+    public void A_matching_machine_without_a_password_ends_the_search_as_in_curl_and_the_default_is_not_used()
+    {
+        var netrc = Parse("machine sentry.io login me\ndefault login anonymous password sntrys_default\n");
+
+        Assert.That(netrc.FindPassword("sentry.io"), Is.Null);
+        Assert.That(netrc.FindPassword("sentry.example.com"), Is.EqualTo("sntrys_default"), "another host still gets the default");
+    }
+
+    [Test]
+    public void A_later_machine_entry_with_a_password_does_not_fill_in_for_the_first_one_without() =>
+        Assert.That(Parse("machine sentry.io login me\nmachine sentry.io password second").FindPassword("sentry.io"), Is.Null);
+
+    [Test]
     public void A_macdef_body_is_skipped_up_to_the_next_blank_line()
     {
         var netrc = Parse("""

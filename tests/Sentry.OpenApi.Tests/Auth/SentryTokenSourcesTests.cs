@@ -69,6 +69,35 @@ public sealed class SentryTokenSourcesTests
     }
 
     [Test]
+    public void A_matching_machine_entry_without_a_password_ends_the_search_and_the_error_says_so()
+    {
+        var path = _home.Write(".netrc", "machine sentry.io login me\ndefault password sntrys_default_secret\n");
+
+        var error = Assert.Throws<SentryMissingTokenException>(() => Resolve(null, Saas, Env(null)));
+
+        Assert.That(error!.Message, Does.Contain($"'machine sentry.io' entry in {path} has no 'password'"));
+        Assert.That(error.Message, Does.Not.Contain("sntrys_default_secret"));
+    }
+
+    [Test]
+    public void A_region_hosts_own_entry_without_a_password_ends_the_search_before_the_sentry_io_entry()
+    {
+        _home.Write(".netrc", "machine us.sentry.io login me\nmachine sentry.io password saas_token\n");
+
+        var error = Assert.Throws<SentryMissingTokenException>(() => Resolve(null, SentryApiClientOptions.UsRegionBaseUrl, Env(null)));
+
+        Assert.That(error!.Message, Does.Contain("'machine us.sentry.io' entry").And.Contain("has no 'password'"));
+    }
+
+    [Test]
+    public void A_sentry_io_entry_without_a_password_ends_the_search_for_a_region_host_too()
+    {
+        _home.Write(".netrc", "machine sentry.io login me\ndefault password default_token\n");
+
+        Assert.Throws<SentryMissingTokenException>(() => Resolve(null, SentryApiClientOptions.DeRegionBaseUrl, Env(null)));
+    }
+
+    [Test]
     public void Surrounding_whitespace_is_trimmed() =>
         Assert.That(Resolve(null, Saas, Env("  from_env\n")), Is.EqualTo("from_env"));
 

@@ -249,11 +249,17 @@ public sealed class RegionRoutingHandlerTests
     }
 
     [Test]
-    public async Task A_self_hosted_base_url_keeps_its_path_prefix_and_may_route_to_another_port_of_its_own_host()
+    public async Task A_self_hosted_base_url_keeps_its_path_prefix_when_routed_to_a_listed_region_origin()
     {
         var lookup = "http://localhost:9000/sentry/api/0/organizations/acme/";
         var transport = new StubTransport(request => request.RequestUri!.AbsoluteUri == lookup ? Region("http://localhost:9001") : Json("[]"));
-        var options = new SentryApiClientOptions { AuthToken = TestClients.Token, EnableRegionRouting = true, BaseUrl = new Uri("http://localhost:9000/sentry/api/0/") };
+        var options = new SentryApiClientOptions
+        {
+            AuthToken = TestClients.Token,
+            EnableRegionRouting = true,
+            BaseUrl = new Uri("http://localhost:9000/sentry/api/0/"),
+            TrustedRegionOrigins = { new Uri("http://localhost:9001") }, // another port is another origin: trusted only when listed
+        };
         using var http = new HttpClient(SentryApiClient.CreatePipeline(options, transport));
 
         await http.GetAsync(new Uri("http://localhost:9000/sentry/api/0/projects/acme/backend/"));

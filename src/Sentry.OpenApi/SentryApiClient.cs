@@ -66,9 +66,10 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
     /// outermost first: User-Agent; region routing (opt-in); retries; rate-limit pacing (opt-in); the
     /// per-attempt timeout (which also bounds the streamed body); the bearer token
     /// (sent to trusted Sentry origins only). The token comes from the options, else
-    /// <c>SENTRY_AUTH_TOKEN</c>, else <c>~/.netrc</c>.
+    /// <c>SENTRY_AUTH_TOKEN</c>, else <c>~/.netrc</c>; it is looked up on the first request and kept once
+    /// found, so a request made while no source has one fails with <see cref="SentryMissingTokenException"/>
+    /// and a later one succeeds once a token is set.
     /// </summary>
-    /// <exception cref="SentryMissingTokenException">None of the token sources has a token.</exception>
     /// <exception cref="ArgumentException">An option is invalid (a header value, the base URL, a trusted region origin); the message names it.</exception>
     public static DelegatingHandler CreatePipeline(SentryApiClientOptions options, HttpMessageHandler transport)
     {
@@ -76,7 +77,8 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
         ArgumentNullException.ThrowIfNull(transport);
         options.Validate();
         var baseUrl = options.NormalizedBaseUrl();
-        var token = SentryTokenSources.Resolve(options.AuthToken, baseUrl);
+        // An explicit token is checked now (a bad one is a configuration error); the other sources on first use.
+        var explicitToken = string.IsNullOrWhiteSpace(options.AuthToken) ? null : SentryTokenSources.Resolve(options.AuthToken, baseUrl);
         var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Sentry.OpenApi") ?? NullLogger.Instance;
         var origins = new SentryTrustedOrigins(baseUrl);
 
@@ -93,7 +95,7 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
         }
 
         handlers.Add(new AttemptTimeoutHandler(options.Timeout));
-        handlers.Add(new BearerTokenHandler(token, origins));
+        handlers.Add(new BearerTokenHandler(() => SentryTokenSources.Resolve(explicitToken, baseUrl), origins));
         return Chain(transport, handlers);
     }
 

@@ -6,14 +6,14 @@ using Sentry.OpenApi;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="SentryApiClient"/> with an <see cref="IHttpClientFactory"/>-managed connection pool.</summary>
+/// <summary>Registers <see cref="ISentryApiClient"/> (and <see cref="SentryApiClient"/>) with an <see cref="IHttpClientFactory"/>-managed connection pool.</summary>
 public static class SentryApiClientServiceCollectionExtensions
 {
     /// <summary>The name of the <see cref="HttpClient"/> (and of the <see cref="SentryApiClientOptions"/>) registered.</summary>
     public const string HttpClientName = nameof(SentryApiClient);
 
     /// <summary>
-    /// Registers <see cref="SentryApiClient"/> (transient; the factory pools the handlers) over a named
+    /// Registers <see cref="ISentryApiClient"/> and <see cref="SentryApiClient"/> (transient; the factory pools the handlers) over a named
     /// <see cref="HttpClient"/> whose handlers are <see cref="SentryApiClient.CreatePipeline"/> on a
     /// <see cref="SocketsHttpHandler"/>. The returned builder configures that client:
     /// <c>ConfigurePrimaryHttpMessageHandler</c> replaces the transport under the Sentry handlers (which always
@@ -39,7 +39,8 @@ public static class SentryApiClientServiceCollectionExtensions
             // Connections are recycled by PooledConnectionLifetime; keeping the handlers keeps the
             // pipeline's state (region cache, trusted origins, pacing) instead of rebuilding it every 2 minutes.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddTypedClient((httpClient, provider) => new SentryApiClient(httpClient, OptionsFrom(provider)));
+            .AddTypedClient((httpClient, provider) => new SentryApiClient(httpClient, OptionsFrom(provider)))
+            .AddTypedClient<ISentryApiClient>((httpClient, provider) => new SentryApiClient(httpClient, OptionsFrom(provider)));
     }
 
     // A copy: the monitor's instance is shared, and the logger factory is filled in from the container.

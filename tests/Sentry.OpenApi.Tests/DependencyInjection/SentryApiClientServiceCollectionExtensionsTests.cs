@@ -30,6 +30,49 @@ public sealed class SentryApiClientServiceCollectionExtensionsTests
     }
 
     [Test]
+    public async Task The_interface_is_registered_for_consumers_that_mock_the_client()
+    {
+        var transport = StubTransport.Json("[]");
+        var services = new ServiceCollection();
+        services.AddSentryApiClient(o => o.AuthToken = TestClients.Token).ConfigurePrimaryHttpMessageHandler(() => transport);
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<ISentryApiClient>();
+        await client.Organizations.ListOrganizationsAsync();
+
+        Assert.That(client, Is.InstanceOf<SentryApiClient>());
+        Assert.That(transport.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    [NonParallelizable]
+    public async Task A_token_that_appears_after_start_up_is_used_instead_of_a_cached_failure()
+    {
+        using var home = new TemporaryDirectory();
+        var saved = (Home: Environment.GetEnvironmentVariable("HOME"), Token: Environment.GetEnvironmentVariable("SENTRY_AUTH_TOKEN"));
+        Environment.SetEnvironmentVariable("HOME", home.Path);
+        Environment.SetEnvironmentVariable("SENTRY_AUTH_TOKEN", null);
+        try
+        {
+            var transport = StubTransport.Json("[]");
+            var services = new ServiceCollection();
+            services.AddSentryApiClient(_ => { }).ConfigurePrimaryHttpMessageHandler(() => transport);
+            await using var provider = services.BuildServiceProvider();
+
+            Assert.ThrowsAsync<SentryMissingTokenException>(() => provider.GetRequiredService<ISentryApiClient>().Organizations.ListOrganizationsAsync());
+            Environment.SetEnvironmentVariable("SENTRY_AUTH_TOKEN", "sntrys_set_later");
+            await provider.GetRequiredService<ISentryApiClient>().Organizations.ListOrganizationsAsync();
+
+            Assert.That(transport.Requests.Single().Request.Headers.Authorization?.ToString(), Is.EqualTo("Bearer sntrys_set_later"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("HOME", saved.Home);
+            Environment.SetEnvironmentVariable("SENTRY_AUTH_TOKEN", saved.Token);
+        }
+    }
+
+    [Test]
     public void The_resolved_client_has_the_configured_options_and_the_containers_logger_factory()
     {
         var services = new ServiceCollection();

@@ -321,7 +321,7 @@ public sealed class RegionRoutingHandlerTests
         var origins = new SentryTrustedOrigins(BaseUrl);
         return new RegionRoutingHandler(BaseUrl, origins, logger ?? NullLogger.Instance, time ?? TimeProvider.System)
         {
-            InnerHandler = new BearerTokenHandler(TestClients.Token, origins) { InnerHandler = transport },
+            InnerHandler = new BearerTokenHandler(() => TestClients.Token, origins) { InnerHandler = transport },
         };
     }
 

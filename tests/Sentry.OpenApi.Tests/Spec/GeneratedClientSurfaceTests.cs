@@ -39,4 +39,32 @@ public sealed class GeneratedClientSurfaceTests
             Assert.That(walk, Is.Not.Null, $"{operation.Id}: no IAsyncEnumerable walk beside {operation.MethodName}");
         }
     }
+
+    [Test]
+    public void Every_deprecated_operation_names_an_existing_successor()
+    {
+        var ids = BundledSpecJson.Operations().Select(o => (string)o.Operation["operationId"]!).ToHashSet();
+        foreach (var (method, path, operation) in BundledSpecJson.Operations().Where(o => (bool?)o.Operation["deprecated"] == true))
+        {
+            var successor = (string?)operation["x-sentry-replaced-by"];
+            Assert.That(successor, Is.Not.Null, $"{operation["operationId"]} ({method} {path}): deprecated without x-sentry-replaced-by");
+            Assert.That(ids, Does.Contain(successor), $"{operation["operationId"]}: x-sentry-replaced-by '{successor}' is not an operation");
+        }
+    }
+
+    [Test]
+    public void Every_generated_method_carries_the_specs_summary_in_the_xml_documentation()
+    {
+        var xml = System.Xml.Linq.XDocument.Load(Path.ChangeExtension(typeof(SentryApiClient).Assembly.Location, ".xml"));
+        var summaries = xml.Descendants("member")
+            .ToDictionary(m => (string)m.Attribute("name")!, m => m.Element("summary")?.Value.Trim() ?? "");
+        var specSummaries = BundledSpecJson.Operations().ToDictionary(o => (string)o.Operation["operationId"]!, o => (string)o.Operation["summary"]!);
+        foreach (var operation in GeneratedOperations.All())
+        {
+            var prefix = $"M:Sentry.OpenApi.I{operation.Tag}Client.{operation.MethodName}(";
+            var member = summaries.Keys.SingleOrDefault(k => k.StartsWith(prefix, StringComparison.Ordinal));
+            Assert.That(member, Is.Not.Null, $"{operation.Id}: no XML documentation for {prefix}...)");
+            Assert.That(summaries[member!], Does.StartWith(specSummaries[operation.Id]), $"{operation.Id}: the summary of {member}");
+        }
+    }
 }

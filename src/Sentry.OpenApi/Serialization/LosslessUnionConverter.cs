@@ -55,8 +55,11 @@ internal sealed class LosslessUnionConverter : DefaultWritingConverter
         }
 
         var json = DefaultJson(value, serializer);
-        if (json.Property(_discriminator, StringComparison.Ordinal) is null && KeyOf(value.GetType()) is { } key)
+        // A case made in code (new EventEntryException { ... }) has no kind set yet: its class says it.
+        var written = json.Property(_discriminator, StringComparison.Ordinal);
+        if ((written is null || written.Value.Type == JTokenType.Null) && KeyOf(value.GetType()) is { } key)
         {
+            written?.Remove();
             json.AddFirst(new JProperty(_discriminator, key));
         }
 

@@ -52,6 +52,11 @@ internal static class RecordCommand
                 });
             });
             var baseUrl = LocalServer.BaseUrl(server);
+            if (upstream.Scheme != Uri.UriSchemeHttps && !upstream.IsLoopback)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"warning: {upstream.AbsoluteUri} is not https: the token you send through the proxy crosses the network in clear text.");
+            }
+
             await console.WriteLineAsync($"Recording proxy at {baseUrl} for {upstream.AbsoluteUri}, saving into {Path.Combine(root, "mappings")}");
             await console.WriteLineAsync($"  point the client at BaseUrl = {new Uri(baseUrl, "api/0/")} (with your token), or curl {baseUrl}api/0/...");
             await console.WriteLineAsync("Press Ctrl+C to stop.");

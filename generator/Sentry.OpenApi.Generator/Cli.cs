@@ -3,6 +3,9 @@ using Sentry.OpenApi.Generator.KnownValues;
 using Sentry.OpenApi.Generator.Coverage;
 using Sentry.OpenApi.Generator.Diff;
 using Sentry.OpenApi.Generator.Mocks;
+using Sentry.OpenApi.Generator.Output;
+using Sentry.OpenApi.Generator.Recording;
+using Sentry.OpenApi.Generator.Sandbox;
 using Sentry.OpenApi.Generator.Spec;
 using Sentry.OpenApi.Generator.Stats;
 using Sentry.OpenApi.Generator.Validation;
@@ -15,11 +18,13 @@ public static class Cli
     /// <summary>Runs the tool with <paramref name="args"/>, writing to the given output and error writers.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Sentry.OpenApi spec tooling: validate, coverage, stats, diff, WireMock mocks, and the known-value constants the build uses.")
+        var root = new RootCommand("Sentry.OpenApi spec tooling: validate, coverage, stats, diff, WireMock mocks, a sandbox server and a recording proxy, and the known-value constants the build uses.")
         {
             CoverageCommand.Create(),
             KnownValuesCommand.Create(),
             MocksCommand.Create(),
+            SandboxCommand.Create(),
+            RecordCommand.Create(),
             DiffCommand.Create(),
             ValidateCommand.Create(),
             StatsCommand.Create(),
@@ -42,6 +47,11 @@ public static class Cli
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (SpecInputException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OutputException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.BadInput;

@@ -7,17 +7,6 @@ public static class RepositoryPaths
 
     public static string BundledSpec => Path.Combine(Root, "artifacts", "spec", "sentry-api.json");
 
-    public static string WireMockJar
-    {
-        get
-        {
-            var build = Path.Combine(Root, "node_modules", "wiremock", "build");
-            var jar = Directory.Exists(build) ? Directory.GetFiles(build, "wiremock-standalone-*.jar").FirstOrDefault() : null;
-            return jar ?? throw new FileNotFoundException(
-                $"WireMock standalone jar not found under {build}. Run `dotnet build Sentry.OpenApi.sln` (it runs `npm ci`).");
-        }
-    }
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

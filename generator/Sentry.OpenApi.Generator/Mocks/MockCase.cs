@@ -6,10 +6,11 @@ using Sentry.OpenApi.Generator.Spec;
 namespace Sentry.OpenApi.Generator.Mocks;
 
 /// <summary>
-/// One (operation, example) of the spec as a WireMock stub: the request it matches (path filled with
-/// the parameters' own examples, required query parameters), the response it serves (status,
-/// Content-Type, a Link header on paginated operations, the example body), and in <c>metadata.sentry</c>
-/// everything a client needs to make the call. The contract tests and `mocks --out` share it.
+/// One (operation, example) of the spec as a stub: the request it answers (path filled with the
+/// parameters' own examples), the response it serves (status, Content-Type, a Link header on paginated
+/// operations, the example body), and everything a client needs to make the call. Written as
+/// WireMock.Net mappings (<see cref="WireMockNetMapping"/>) or Java WireMock mappings
+/// (<see cref="JavaMapping"/>); the sandbox, `mocks --out` and the contract tests' stubs share it.
 /// </summary>
 public sealed class MockCase
 {
@@ -68,37 +69,12 @@ public sealed class MockCase
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Query =>
         Parameters.Where(p => p.In == "query" && p.Example is not null).ToDictionary(p => p.Name, p => p.ExampleText);
 
-    /// <summary>The WireMock stub mapping; <paramref name="serverBaseUrl"/> is where WireMock serves (for the Link header).</summary>
-    public JsonObject ToMapping(Uri serverBaseUrl)
+    /// <summary>The request path as a server sees it (escapes decoded): what a stub's path matcher compares.</summary>
+    public string DecodedPath => Uri.UnescapeDataString(Path);
+
+    /// <summary>What a client needs to make the call, stored with each mapping (<c>sentry</c> metadata).</summary>
+    public JsonObject Metadata()
     {
-        var request = new JsonObject { ["method"] = Method, ["urlPath"] = Path };
-        var required = Parameters.Where(p => p.In == "query" && p.Required && p.Example is not null).ToList();
-        if (required.Count > 0)
-        {
-            var query = new JsonObject();
-            foreach (var p in required)
-            {
-                query[p.Name] = p.IsArray
-                    ? new JsonObject { ["hasExactly"] = new JsonArray(p.ExampleText.Select(v => (JsonNode)new JsonObject { ["equalTo"] = v }).ToArray()) }
-                    : new JsonObject { ["equalTo"] = p.ExampleText.Single() };
-            }
-
-            request["queryParameters"] = query;
-        }
-
-        var headers = new JsonObject();
-        var response = new JsonObject { ["status"] = Status, ["headers"] = headers };
-        if (ResponseBody is not null)
-        {
-            headers["Content-Type"] = "application/json";
-            response["jsonBody"] = ResponseBody.DeepClone();
-        }
-
-        if (IsPaginated)
-        {
-            headers["Link"] = LinkHeader(serverBaseUrl, Path);
-        }
-
         var metadata = new JsonObject
         {
             ["operationId"] = OperationId,
@@ -114,13 +90,7 @@ public sealed class MockCase
             metadata["requestBody"] = RequestBody.DeepClone();
         }
 
-        return new JsonObject
-        {
-            ["name"] = Name,
-            ["request"] = request,
-            ["response"] = response,
-            ["metadata"] = new JsonObject { ["sentry"] = metadata },
-        };
+        return metadata;
     }
 
     /// <summary>Sentry's Link header for a first and only page of <paramref name="path"/>.</summary>

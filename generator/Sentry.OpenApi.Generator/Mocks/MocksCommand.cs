@@ -1,92 +1,47 @@
 using System.CommandLine;
-using System.Text.Json;
 using Sentry.OpenApi.Generator.Output;
 using Sentry.OpenApi.Generator.Spec;
 
 namespace Sentry.OpenApi.Generator.Mocks;
 
 /// <summary>
-/// `mocks --out DIR`: WireMock stub mappings for every example of every operation, so that
-/// `java -jar wiremock-standalone.jar --root-dir DIR` serves a sandbox Sentry API from the spec alone.
+/// `mocks --out DIR`: a stub mapping for every example of every operation (WireMock.Net's format, or
+/// Java WireMock's with <c>--format java</c>) and an index, so that a WireMock server serves a sandbox
+/// Sentry API from the spec alone. DIR is replaced whole, and only when the tool wrote it before (or it
+/// is empty, or <c>--force</c>).
 /// </summary>
 internal static class MocksCommand
 {
-    // Readable mapping files: Link headers keep their < > and quotes unescaped.
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The file that marks a folder as written by `mocks`.</summary>
+    public const string MarkerName = ".sentry-openapi-mocks";
 
     public static Command Create()
     {
         var spec = CommonOptions.Spec();
-        var output = new Option<DirectoryInfo>("--out") { Description = "The WireMock root directory to write (mappings/ and __files/).", Required = true };
-        var baseUrl = new Option<Uri>("--base-url")
+        var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write (mappings/ and index.md); replaced whole.", Required = true };
+        var format = new Option<string>("--format")
         {
-            Description = "Where WireMock will serve, for the Link headers of paginated operations.",
-            DefaultValueFactory = _ => new Uri("http://localhost:8080/"),
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
-
-                result.AddError($"--base-url must be an absolute http(s) URL, e.g. http://localhost:8080/; got '{text}'.");
-                return null;
-            },
+            Description = "wiremock-net (WireMock.Net mappings, the default) or java (Java WireMock's mappings and __files/).",
+            DefaultValueFactory = _ => "wiremock-net",
         };
-        var command = new Command("mocks", "Write WireMock stub mappings (one per operation example) for a sandbox Sentry API.") { spec, output, baseUrl };
+        format.AcceptOnlyFromAmong("wiremock-net", "java");
+        var force = new Option<bool>("--force") { Description = "Replace --out even when it is not empty and was not written by this tool." };
+        var baseUrl = Sandbox.ServerOptions.HttpUrl("--base-url", "Where the server will listen, for the Link headers of paginated operations.", "http://localhost:8080/");
+        var command = new Command("mocks", "Write WireMock stub mappings (one per operation example) for a sandbox Sentry API.") { spec, output, format, force, baseUrl };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var document = await SpecDocument.LoadAsync(parse.GetRequiredValue(spec).FullName, cancellationToken);
             var cases = MockCases.For(document);
             var root = parse.GetRequiredValue(output).FullName;
-            var files = cases.ToDictionary(
-                c => $"{c.OperationId}--{Safe(c.ExampleName)}.json",
-                c => c.ToMapping(parse.GetRequiredValue(baseUrl)).ToJsonString(Indented));
-            AtomicDirectory.Replace(Path.Combine(root, "mappings"), files);
-            Directory.CreateDirectory(Path.Combine(root, "__files"));
-            AtomicFile.WriteAllText(Path.Combine(root, "index.md"), Index(cases, parse.GetRequiredValue(baseUrl)));
-            parse.InvocationConfiguration.Output.WriteLine($"wrote {files.Count} mappings for {document.Operations.Count} operations to {Path.Combine(root, "mappings")}");
+            var kind = parse.GetRequiredValue(format) == "java" ? MockFormat.Java : MockFormat.WireMockNet;
+            var url = parse.GetRequiredValue(baseUrl);
+            var files = MockMappings.Files(cases, kind, url).ToDictionary(f => $"mappings/{f.Key}", f => f.Value, StringComparer.Ordinal);
+            files["index.md"] = MocksIndex.Write(cases, kind, url);
+            OwnedFolder.Replace(root, files, kind == MockFormat.Java ? ["mappings", "__files"] : ["mappings"], MarkerName,
+                $"Written by `sentry-openapi mocks` ({kind}); the next run replaces this folder whole.\n", parse.GetValue(force));
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {cases.Count} {(kind == MockFormat.Java ? "Java WireMock" : "WireMock.Net")} mappings for {document.Operations.Count} operations to {Path.Combine(root, "mappings")}");
             return ExitCodes.Ok;
         });
         return command;
     }
-
-    /// <summary>A page for humans: what the sandbox serves, grouped by tag, with a curl line per stub.</summary>
-    private static string Index(IReadOnlyList<MockCase> cases, Uri baseUrl)
-    {
-        var text = new System.Text.StringBuilder();
-        text.AppendLine("# Sentry API sandbox (WireMock)");
-        text.AppendLine();
-        text.AppendLine($"Generated by `sentry-openapi mocks` from the bundled spec: {cases.Count} stubs, one per example of each operation.");
-        text.AppendLine($"Run `java -jar wiremock-standalone.jar --root-dir <this folder> --port {baseUrl.Port}` and call it like Sentry, e.g.");
-        text.AppendLine();
-        text.AppendLine("```sh");
-        var first = cases.FirstOrDefault(c => c.Method == "GET");
-        if (first is not null)
-        {
-            text.AppendLine($"curl -H 'Authorization: Bearer any-token' '{new Uri(baseUrl, first.Path.TrimStart('/'))}'");
-        }
-
-        text.AppendLine("```");
-        text.AppendLine();
-        text.AppendLine("Requests match on method and path (and required query parameters); the stubs answer with the spec's examples.");
-        foreach (var tag in cases.GroupBy(c => c.Tag).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            text.AppendLine();
-            text.AppendLine($"## {tag.Key}");
-            text.AppendLine();
-            text.AppendLine("| operation | example | request | status |");
-            text.AppendLine("| --- | --- | --- | --- |");
-            foreach (var c in tag)
-            {
-                var query = c.Query.Count == 0 ? "" : "?" + string.Join("&", c.Query.SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")));
-                text.AppendLine($"| {c.OperationId} | {c.ExampleName} | `{c.Method} {c.Path}{query}` | {c.Status} |");
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }

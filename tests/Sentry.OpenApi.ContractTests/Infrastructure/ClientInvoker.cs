@@ -1,6 +1,5 @@
 using System.Reflection;
 using Newtonsoft.Json.Linq;
-using Sentry.OpenApi.Generator.Mocks;
 using Sentry.OpenApi.Serialization;
 
 namespace Sentry.OpenApi.ContractTests.Infrastructure;

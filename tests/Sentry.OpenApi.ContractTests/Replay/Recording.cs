@@ -1,51 +1,86 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Sentry.OpenApi.Generator.Mocks;
+using Sentry.OpenApi.ContractTests.Contract;
 
 namespace Sentry.OpenApi.ContractTests.Replay;
 
 /// <summary>
-/// One recorded WireMock stub mapping (as WireMock's recorder writes them: a file with one mapping, or
-/// <c>{"mappings": [...]}</c>; bodies inline or in <c>__files/</c>), matched to the spec operation it calls.
+/// One recorded response, from a mapping file in either format: WireMock.Net's (what `sentry-openapi
+/// record` saves: one mapping or an array of them) or Java WireMock's (one mapping or
+/// <c>{"mappings": [...]}</c>; bodies inline or in <c>__files/</c>). It is matched to the spec operation
+/// its request calls, and knows the arguments to replay it with: path and query values from the
+/// recorded URL, else (for required parameters the recording lacks) the parameter's example in the spec.
 /// </summary>
 public sealed class Recording
 {
-    private Recording(string file, int index, JObject mapping, MockCase? operation, string? problem)
+    private Recording(string file, int index, string format, string method, string url, IReadOnlyDictionary<string, List<string>> query,
+        int status, IReadOnlyDictionary<string, string> headers, string? body, SpecOperationContract? operation, string? problem)
     {
         File = file;
         Index = index;
-        Mapping = mapping;
+        Format = format;
+        Method = method;
+        Url = url;
+        RecordedQuery = query;
+        Status = status;
+        Headers = headers;
+        Body = body;
         Operation = operation;
         Problem = problem;
+        if (operation is not null && problem is null)
+        {
+            (Arguments, FilledFromSpec, Problem) = ArgumentsFor(operation);
+        }
     }
 
     public string File { get; }
 
     public int Index { get; }
 
-    public JObject Mapping { get; }
+    /// <summary><c>wiremock-net</c> or <c>java</c>.</summary>
+    public string Format { get; }
 
-    /// <summary>The spec operation (its first example case) the recorded request calls; null when none matches.</summary>
-    public MockCase? Operation { get; }
+    public string Method { get; }
 
-    /// <summary>Why the mapping cannot be replayed, e.g. it matches no operation.</summary>
-    public string? Problem { get; }
+    /// <summary>The recorded URL path (its query is in <see cref="RecordedQuery"/>), escapes as recorded.</summary>
+    public string Url { get; }
 
-    public string Method => (string?)Mapping["request"]?["method"] ?? "?";
-
-    /// <summary>The recorded URL: <c>url</c>, else <c>urlPath</c> (path and query).</summary>
-    public string Url => (string?)Mapping["request"]?["url"] ?? (string?)Mapping["request"]?["urlPath"] ?? "?";
-
+    /// <summary>The recorded path, decoded.</summary>
     public string Path => Uri.UnescapeDataString(Url.Split('?')[0]);
 
-    public string Name => $"{System.IO.Path.GetFileName(File)}#{Index} {Method} {Path} -> {Operation?.OperationId ?? "no operation"}";
+    /// <summary>The recorded query: from the URL and from query matchers; repeated names as lists.</summary>
+    public IReadOnlyDictionary<string, List<string>> RecordedQuery { get; }
 
-    /// <summary>Every mapping of every JSON file in the given folders (missing folders are skipped).</summary>
-    public static IEnumerable<Recording> In(IEnumerable<string> folders, IReadOnlyList<MockCase> cases)
+    public int Status { get; }
+
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>The recorded response body as text (a body file inlined).</summary>
+    public string? Body { get; }
+
+    /// <summary>The spec operation the recorded request calls; null when none matches.</summary>
+    public SpecOperationContract? Operation { get; }
+
+    /// <summary>Why the recording cannot be replayed (matches no operation, lacks a value the spec cannot fill...).</summary>
+    public string? Problem { get; }
+
+    /// <summary>The parameters to call the operation with, by spec name.</summary>
+    public IReadOnlyDictionary<string, JToken> Arguments { get; } = new Dictionary<string, JToken>();
+
+    /// <summary>The required parameters the recording lacks, filled from the spec's examples.</summary>
+    public IReadOnlyList<string> FilledFromSpec { get; } = [];
+
+    public string Name =>
+        $"{System.IO.Path.GetFileName(File)}#{Index} {Method} {Path} -> {Operation?.OperationId ?? "no operation"}" +
+        (FilledFromSpec.Count > 0 ? $" (filled from the spec: {string.Join(", ", FilledFromSpec)})" : "");
+
+    public override string ToString() => Name;
+
+    /// <summary>Every mapping of every JSON file in the given folders (missing folders are skipped; <c>__files/</c> holds bodies, not mappings).</summary>
+    public static IEnumerable<Recording> In(IEnumerable<string> folders, SpecContract spec)
     {
         foreach (var folder in folders.Where(Directory.Exists))
         {
-            // Bodies the recorder stored separately live under __files/; they are not mappings.
             foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
                          .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Contains("__files"))
                          .Order(StringComparer.Ordinal))
@@ -53,23 +88,85 @@ public sealed class Recording
                 var (root, error) = Load(file);
                 if (root is null)
                 {
-                    yield return new Recording(file, 0, new JObject(), null, $"{file}: not JSON: {error}");
+                    yield return Broken(file, 0, $"{file}: not JSON: {error}");
                     continue;
                 }
 
-                var mappings = root is JObject { } single && single["mappings"] is JArray list ? list.OfType<JObject>().ToList()
-                    : root is JObject one ? [one] : [];
+                var mappings = root switch
+                {
+                    JArray list => list.OfType<JObject>().ToList(),
+                    JObject wrapper when wrapper["mappings"] is JArray list => list.OfType<JObject>().ToList(),
+                    JObject one => [one],
+                    _ => [],
+                };
                 for (var i = 0; i < mappings.Count; i++)
                 {
-                    var mapping = InlineBodyFile(file, mappings[i]);
-                    var method = (string?)mapping["request"]?["method"];
-                    var url = (string?)mapping["request"]?["url"] ?? (string?)mapping["request"]?["urlPath"];
-                    var match = method is null || url is null ? null : Match(cases, method, Uri.UnescapeDataString(url.Split('?')[0]));
-                    yield return new Recording(file, i, mapping, match,
-                        match is null ? $"{file} mapping {i}: {method} {url} matches no operation of the spec" : null);
+                    yield return From(file, i, mappings[i], spec);
                 }
             }
         }
+    }
+
+    private static Recording Broken(string file, int index, string problem) =>
+        new(file, index, "?", "?", "?", new Dictionary<string, List<string>>(), 0, new Dictionary<string, string>(), null, null, problem);
+
+    private static Recording From(string file, int index, JObject mapping, SpecContract spec)
+    {
+        var parsed = mapping["Request"] is JObject || mapping["Response"] is JObject ? RecordedMapping.FromWireMockNet(mapping) : RecordedMapping.FromJava(mapping);
+        if (parsed.Method is null || parsed.Url is null)
+        {
+            return Broken(file, index, $"{file} mapping {index}: no request method or URL path");
+        }
+
+        var body = parsed.Body ?? (parsed.BodyFile is { } name ? ReadBodyFile(file, name) : null);
+        var path = Uri.UnescapeDataString(parsed.Url.Split('?')[0]);
+        var operation = spec.Operations.Where(o => o.Matches(parsed.Method, path)).OrderByDescending(o => o.LiteralSegments).FirstOrDefault();
+        return new Recording(file, index, parsed.Format, parsed.Method.ToUpperInvariant(), parsed.Url, parsed.Query, parsed.Status, parsed.Headers, body, operation,
+            operation is null ? $"{file} mapping {index}: {parsed.Method} {parsed.Url} matches no operation of the spec" : null);
+    }
+
+    /// <summary>The path parameters of the recorded URL, by the operation's template.</summary>
+    public IReadOnlyDictionary<string, string> PathParameters() =>
+        Operation!.PathTemplate.Split('/').Zip(Path.Split('/')).Where(p => p.First.StartsWith('{')).ToDictionary(p => p.First.Trim('{', '}'), p => p.Second);
+
+    /// <summary>The recorded response body as JSON (null when there is none).</summary>
+    public JToken? ResponseBody()
+    {
+        if (string.IsNullOrEmpty(Body))
+        {
+            return null;
+        }
+
+        using var reader = new JsonTextReader(new StringReader(Body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        return JToken.Load(reader);
+    }
+
+    private (IReadOnlyDictionary<string, JToken>, IReadOnlyList<string>, string?) ArgumentsFor(SpecOperationContract operation)
+    {
+        var arguments = new Dictionary<string, JToken>(StringComparer.Ordinal);
+        foreach (var (name, value) in PathParameters())
+        {
+            arguments[name] = new JValue(value);
+        }
+
+        foreach (var (name, values) in RecordedQuery)
+        {
+            arguments[name] = values.Count == 1 ? new JValue(values[0]) : new JArray(values);
+        }
+
+        var filled = new List<string>();
+        foreach (var parameter in operation.Parameters.Where(p => p.Required && !arguments.ContainsKey(p.Name)))
+        {
+            if (parameter.Example is null)
+            {
+                return (arguments, filled, $"{Name}: required {parameter.In} parameter '{parameter.Name}' is not in the recording and has no example in the spec");
+            }
+
+            arguments[parameter.Name] = parameter.Example.DeepClone();
+            filled.Add(parameter.Name);
+        }
+
+        return (arguments, filled, null);
     }
 
     private static (JToken? Root, string? Error) Load(string file)
@@ -85,123 +182,11 @@ public sealed class Recording
         }
     }
 
-    /// <summary>The path parameters of the recorded URL, by the operation's template.</summary>
-    public IReadOnlyDictionary<string, string> PathParameters()
+    // Recorders keep large bodies beside the mappings: Java in ../__files/, WireMock.Net wherever BodyAsFile says.
+    private static string? ReadBodyFile(string file, string name)
     {
-        var template = Operation!.PathTemplate.Split('/');
-        var actual = Path.Split('/');
-        return template.Zip(actual).Where(p => p.First.StartsWith('{')).ToDictionary(p => p.First.Trim('{', '}'), p => p.Second);
-    }
-
-    /// <summary>
-    /// The query parameters of the recorded URL, repeated ones as lists, plus the values that the
-    /// mapping's <c>queryParameters</c> matchers require (<c>equalTo</c>, <c>hasExactly</c>).
-    /// </summary>
-    public IReadOnlyDictionary<string, List<string>> QueryParameters()
-    {
-        var query = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var matcher in (Mapping["request"]?["queryParameters"] as JObject)?.Properties() ?? [])
-        {
-            var values = matcher.Value["hasExactly"] is JArray exactly
-                ? exactly.Select(m => (string?)m["equalTo"]).OfType<string>().ToList()
-                : (string?)matcher.Value["equalTo"] is { } single ? [single] : [];
-            if (values.Count > 0)
-            {
-                query[matcher.Name] = values;
-            }
-        }
-
-        var fromMatchers = query.Keys.ToHashSet(StringComparer.Ordinal);
-        var parts = Url.Split('?', 2);
-        foreach (var pair in parts.Length == 2 ? parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries) : [])
-        {
-            var kv = pair.Split('=', 2);
-            var key = Uri.UnescapeDataString(kv[0]);
-            if (fromMatchers.Contains(key))
-            {
-                continue;
-            }
-
-            if (!query.TryGetValue(key, out var values))
-            {
-                query[key] = values = [];
-            }
-
-            values.Add(kv.Length == 2 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : "");
-        }
-
-        return query;
-    }
-
-    /// <summary>The stub to load: the recording, its exact <c>url</c> turned into path + query matchers (clients may escape differently).</summary>
-    public JObject Stub()
-    {
-        var stub = (JObject)Mapping.DeepClone();
-        var request = (JObject)stub["request"]!;
-        request.Remove("url");
-        request["urlPath"] = Path;
-        var query = QueryParameters();
-        if (query.Count > 0 && request["queryParameters"] is null)
-        {
-            request["queryParameters"] = new JObject(query.Select(q => new JProperty(q.Key,
-                new JObject { ["hasExactly"] = new JArray(q.Value.Select(v => new JObject { ["equalTo"] = v })) })));
-        }
-
-        return stub;
-    }
-
-    /// <summary>The recorded response body as JSON.</summary>
-    public JToken? ResponseBody()
-    {
-        var response = Mapping["response"];
-        if (response?["jsonBody"] is { } json)
-        {
-            return json;
-        }
-
-        var text = (string?)response?["body"];
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-        return JToken.Load(reader);
-    }
-
-    public override string ToString() => Name;
-
-    private static MockCase? Match(IReadOnlyList<MockCase> cases, string method, string path) =>
-        cases.Where(c => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase) && Matches(c.PathTemplate, path))
-            .OrderByDescending(c => c.PathTemplate.Split('/').Count(s => !s.StartsWith('{')))
-            .FirstOrDefault();
-
-    private static bool Matches(string template, string path)
-    {
-        var t = template.Split('/');
-        var p = path.Split('/');
-        return t.Length == p.Length && t.Zip(p).All(x => x.First.StartsWith('{') ? x.Second.Length > 0 : x.First == x.Second);
-    }
-
-    // The recorder stores large bodies in ../__files/<bodyFileName>; inline them so the stub is self-contained.
-    private static JObject InlineBodyFile(string file, JObject mapping)
-    {
-        if ((string?)mapping["response"]?["bodyFileName"] is not { } name)
-        {
-            return mapping;
-        }
-
-        var copy = (JObject)mapping.DeepClone();
         var dir = System.IO.Path.GetDirectoryName(file)!;
-        var candidates = new[] { System.IO.Path.Combine(dir, "..", "__files", name), System.IO.Path.Combine(dir, "__files", name), System.IO.Path.Combine(dir, name) };
-        var body = candidates.FirstOrDefault(System.IO.File.Exists);
-        if (body is not null)
-        {
-            var response = (JObject)copy["response"]!;
-            response.Remove("bodyFileName");
-            response["body"] = System.IO.File.ReadAllText(body);
-        }
-
-        return copy;
+        return new[] { System.IO.Path.Combine(dir, "..", "__files", name), System.IO.Path.Combine(dir, "__files", name), System.IO.Path.Combine(dir, name), name }
+            .Where(System.IO.File.Exists).Select(System.IO.File.ReadAllText).FirstOrDefault();
     }
 }

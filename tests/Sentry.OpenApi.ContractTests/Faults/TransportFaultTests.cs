@@ -1,0 +1,54 @@
+namespace Sentry.OpenApi.ContractTests.Faults;
+
+/// <summary>
+/// Real transport failures (from <see cref="SocketFaultListener"/>) on a GET, a paginated GET, a PUT
+/// and a POST: each is retried when the call is idempotent and then surfaces as the documented
+/// <see cref="SentryTransportException"/>; a POST is tried once.
+/// </summary>
+[TestFixture]
+[Category("Faults")]
+public sealed class TransportFaultTests
+{
+    private static readonly Dictionary<TransportFault, string> WhatTheClientSees = new()
+    {
+        [TransportFault.ConnectionResetByPeer] = "A connection reset by the peer",
+        [TransportFault.CloseWithoutResponse] = "A connection closed without a response",
+        [TransportFault.RandomDataThenClose] = "Random bytes instead of HTTP, then a close,",
+        [TransportFault.CloseMidBody] = "A connection closed in the middle of a 200 body",
+    };
+
+    public static IEnumerable<TestCaseData> Faults() =>
+        from fault in Enum.GetValues<TransportFault>()
+        from target in FaultTargets.All
+        select new TestCaseData(fault, target).SetName($"{WhatTheClientSees[fault]} on a {target} ends in SentryTransportException after the documented retries");
+
+    [TestCaseSource(nameof(Faults))]
+    [CancelAfter(30_000)]
+    public async Task Transport_fault_is_retried_when_idempotent_then_surfaces(TransportFault fault, FaultTarget target, CancellationToken cancellationToken)
+    {
+        var (method, path, _) = FaultTargets.Endpoint(target);
+        Uri? origin = null;
+        await using var listener = SocketFaultListener.Start(fault, request =>
+            target == FaultTarget.PaginatedGet && !request.HasQuery("cursor")
+                ? new CannedResponse(FaultTargets.FirstPage, new Dictionary<string, string>
+                {
+                    ["Content-Type"] = "application/json",
+                    ["Link"] = FaultTargets.FirstPageLink(origin!, path),
+                })
+                : null);
+        origin = listener.BaseUrl;
+        using var client = new SentryApiClient(
+            new SentryApiClientOptions { AuthToken = "sntrys_fault_test_token", BaseUrl = new Uri(listener.BaseUrl, "api/0/"), Timeout = TimeSpan.FromSeconds(10), Retry = FaultTargets.FastRetries },
+            new SocketsHttpHandler());
+
+        var error = await FaultTargets.CatchAsync(() => FaultTargets.CallAsync(client, target, cancellationToken));
+
+        FaultTargets.AssertFails<SentryTransportException>(target, error);
+        var attempts = listener.Requests.Count(r => r.Method == method && r.Path == path && (target != FaultTarget.PaginatedGet || r.HasQuery("cursor")));
+        var expected = FaultTargets.ExpectedAttempts(target);
+        // .NET's SocketsHttpHandler itself re-sends a request without a body whose connection closes before any
+        // response byte (it cannot tell that from a stale pooled connection): each of our GET attempts may arrive several times.
+        var resentByHandler = fault == TransportFault.CloseWithoutResponse && method == "GET";
+        Assert.That(attempts, resentByHandler ? Is.InRange(expected, 4 * expected) : Is.EqualTo(expected), "attempts on the faulty endpoint");
+    }
+}

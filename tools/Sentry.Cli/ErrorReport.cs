@@ -61,7 +61,8 @@ internal static class ErrorReport
             error.WriteLine($"rate limited: try again in {Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s.");
         }
 
-        if (api.Paging is { } paging)
+        // A walk that failed on its first page got nowhere: nothing to resume.
+        if (api.Paging is { } paging && (paging.PagesFetched > 0 || paging.Cursor is not null))
         {
             var resume = paging.Cursor is null ? "run it again" : $"resume with --cursor {TerminalText.Clean(paging.Cursor)}";
             error.WriteLine($"stopped after {paging.ItemsDelivered} items ({paging.PagesFetched} pages); {resume}.");

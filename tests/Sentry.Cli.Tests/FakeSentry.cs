@@ -8,7 +8,7 @@ using System.Web;
 namespace Sentry.Cli.Tests;
 
 /// <summary>
-/// A small local Sentry for the tool's tests: an <see cref="HttpListener"/> on 127.0.0.1 (a free port) that answers
+/// A small local Sentry for the tool's tests: an <see cref="HttpListener"/> on 127.0.0.1 and localhost (a free port) that answers
 /// canned JSON per method and path, serves lists as pages linked by Sentry-style <c>Link</c> headers, and records
 /// every request as it arrived on the wire.
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class FakeSentry : IDisposable
     {
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Prefixes.Add($"http://localhost:{Port}/"); // for --base-url http://localhost:PORT/api/0/
         _listener.Start();
         _serving = Task.Run(ServeAsync);
     }

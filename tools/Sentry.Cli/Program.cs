@@ -1,0 +1,3 @@
+using Sentry.Cli;
+
+return await SentryCli.RunAsync(args, CliHost.FromConsole());

@@ -21,7 +21,7 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
 
     /// <summary>Creates a client that owns its connections.</summary>
     public SentryApiClient(SentryApiClientOptions options)
-        : this(options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+        : this(options, Compat.DefaultTransport.Create())
     {
     }
 

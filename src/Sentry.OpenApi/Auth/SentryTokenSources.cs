@@ -28,7 +28,7 @@ internal static class SentryTokenSources
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(environment);
-        if (!string.IsNullOrWhiteSpace(explicitToken))
+        if (explicitToken is not null && !string.IsNullOrWhiteSpace(explicitToken))
         {
             return IsOneWord(explicitToken.Trim())
                 ? explicitToken.Trim()
@@ -60,7 +60,7 @@ internal static class SentryTokenSources
                 break;
             }
 
-            return Checked(entry.Password, path);
+            return Checked(entry.Password!, path);
         }
 
         throw new SentryMissingTokenException(host, MissingMessage(host, baseUrl, netrcPaths, emptyEntry));

@@ -15,7 +15,7 @@ public static class SentryApiClientServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ISentryApiClient"/> and <see cref="SentryApiClient"/> (transient; the factory pools the handlers) over a named
     /// <see cref="HttpClient"/> whose handlers are <see cref="SentryApiClient.CreatePipeline"/> on a
-    /// <see cref="SocketsHttpHandler"/>. The returned builder configures that client:
+    /// pooled transport that follows no redirect (<c>SocketsHttpHandler</c> on .NET, <c>HttpClientHandler</c> on .NET Framework). The returned builder configures that client:
     /// <c>ConfigurePrimaryHttpMessageHandler</c> replaces the transport under the Sentry handlers (which always
     /// stay, so the token and User-Agent are still added). When <see cref="SentryApiClientOptions.LoggerFactory"/>
     /// is not set, the container's <see cref="ILoggerFactory"/> is used. Calling it again adds to the same options.
@@ -31,11 +31,8 @@ public static class SentryApiClientServiceCollectionExtensions
 
         return services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // the pipeline times each attempt
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false, // a redirect must not silently change the origin
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5), // picks up DNS changes
-            })
+            // No redirects (they must not silently change the origin); pooled connections recycled every 5 minutes.
+            .ConfigurePrimaryHttpMessageHandler(Sentry.OpenApi.Compat.DefaultTransport.Create)
             // Connections are recycled by PooledConnectionLifetime; keeping the handlers keeps the
             // pipeline's state (region cache, trusted origins, pacing) instead of rebuilding it every 2 minutes.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)

@@ -20,7 +20,7 @@ internal static class SentryErrorDetail
         JToken token;
         try
         {
-            token = JToken.Parse(body);
+            token = JToken.Parse(body!);
         }
         catch (JsonException)
         {

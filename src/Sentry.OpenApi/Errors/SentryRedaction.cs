@@ -15,5 +15,5 @@ internal static class SentryRedaction
 
     /// <summary><paramref name="text"/> with every occurrence of <paramref name="secret"/> replaced by <see cref="Marker"/>.</summary>
     public static string? Redact(string? text, string? secret) =>
-        text is null || string.IsNullOrEmpty(secret) ? text : text.Replace(secret, Marker, StringComparison.Ordinal);
+        text is null || string.IsNullOrEmpty(secret) ? text : text.Replace(secret, Marker);
 }

@@ -56,22 +56,29 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
             }
         }
 
-        protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
+        protected override Task<Stream> CreateContentReadStreamAsync() => ReadBodyAsync(CancellationToken.None);
 
-        protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            using var body = await ReadBodyAsync(CancellationToken.None).ConfigureAwait(false);
+            await body.CopyToAsync(stream).ConfigureAwait(false);
+        }
+
+#if NET
+        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => ReadBodyAsync(cancellationToken);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
+        {
+            using var body = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+            await body.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+#endif
+
+        private async Task<Stream> ReadBodyAsync(CancellationToken cancellationToken)
         {
             var body = new ResponseBodyStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             body.TimeOutOn(_deadline.Token, _timeout);
             return body;
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
-        {
-            using var body = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
-            await body.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
         }
 
         protected override bool TryComputeLength(out long length)

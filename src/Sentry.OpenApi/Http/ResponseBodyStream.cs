@@ -74,40 +74,60 @@ internal sealed class ResponseBodyStream : Stream
         _excerptCapacity = bytes;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
+    public override int Read(byte[] buffer, int offset, int count)
     {
-        int read;
         try
         {
-            read = _inner.Read(buffer);
+            var read = _inner.Read(buffer, offset, count);
+            return Count(buffer.AsSpan(offset, read));
         }
-        catch (Exception e) when (_aborted != AbortReason.None && e is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+        catch (Exception e) when (IsAbort(e))
         {
             throw Aborted(e);
         }
-
-        return Count(buffer[..read]);
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var read = await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+            return Count(buffer.AsSpan(offset, read));
+        }
+        catch (Exception e) when (IsAbort(e))
+        {
+            throw Aborted(e);
+        }
+    }
+
+#if NET
+    // The Span/Memory overloads readers use on .NET (netstandard2.0's Stream has none to override).
+    public override int Read(Span<byte> buffer)
+    {
+        try
+        {
+            var read = _inner.Read(buffer);
+            return Count(buffer[..read]);
+        }
+        catch (Exception e) when (IsAbort(e))
+        {
+            throw Aborted(e);
+        }
+    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int read;
         try
         {
-            read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return Count(buffer.Span[..read]);
         }
-        catch (Exception e) when (_aborted != AbortReason.None && e is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException)
+        catch (Exception e) when (IsAbort(e))
         {
             throw Aborted(e);
         }
-
-        return Count(buffer.Span[..read]);
     }
+#endif
 
     public override void Flush()
     {
@@ -166,6 +186,10 @@ internal sealed class ResponseBodyStream : Stream
         _aborted = reason;
         _inner.Dispose(); // ends a read blocked on the socket
     }
+
+    // What a read of an aborted stream throws, depending on the transport.
+    private bool IsAbort(Exception e) =>
+        _aborted != AbortReason.None && e is IOException or ObjectDisposedException or OperationCanceledException or HttpRequestException;
 
     private Exception Aborted(Exception cause) => _aborted == AbortReason.TimedOut
         ? new TimeoutException($"The response body did not arrive within the attempt timeout of {_timeout.TotalSeconds:0.###} s.", cause)

@@ -1,3 +1,5 @@
+using Sentry.OpenApi.Compat;
+
 namespace Sentry.OpenApi.Http;
 
 /// <summary>
@@ -6,11 +8,11 @@ namespace Sentry.OpenApi.Http;
 /// </summary>
 internal static class SentryRequestOptions
 {
-    private static readonly HttpRequestOptionsKey<SentryOperation> OperationKey = new("Sentry.OpenApi.Operation");
+    private const string OperationKey = "Sentry.OpenApi.Operation";
 
     public static void SetOperation(this HttpRequestMessage request, SentryOperation operation) =>
-        request.Options.Set(OperationKey, operation);
+        RequestOptions.Set(request, OperationKey, operation);
 
     public static SentryOperation? GetOperation(this HttpRequestMessage request) =>
-        request.Options.TryGetValue(OperationKey, out var operation) ? operation : null;
+        RequestOptions.TryGet<SentryOperation>(request, OperationKey, out var operation) ? operation : null;
 }

@@ -17,7 +17,7 @@ public static class SentryLinkHeader
         }
 
         SentryLink? previous = null, next = null;
-        var reader = new Reader(header);
+        var reader = new Reader(header!);
         while (true)
         {
             reader.SkipSpace();

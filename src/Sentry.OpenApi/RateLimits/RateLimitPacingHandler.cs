@@ -64,7 +64,7 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
         return new SentryRateLimitedException(message, 0, method, path, detail: null, headers: null, responseBody: null, retryAfter: refusal.WindowWait);
     }
 
-    private static string Seconds(TimeSpan wait) => string.Create(CultureInfo.InvariantCulture, $"{wait.TotalSeconds:0.###} s");
+    private static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sentry API {Endpoint}: rate-limit window used up; holding the request for {Wait}")]
     private static partial void LogPacing(ILogger logger, string endpoint, TimeSpan wait);
@@ -123,7 +123,7 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
                     }
 
                     onWindowWait(wait);
-                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                    await Compat.Delays.DelayAsync(time, wait, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {

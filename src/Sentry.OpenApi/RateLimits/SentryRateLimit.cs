@@ -140,7 +140,7 @@ public sealed record SentryRateLimit
     private static DateTimeOffset? ResetOf(string? text) =>
         text is not null
         && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-        && double.IsFinite(seconds) && seconds >= 0 && Math.Ceiling(seconds) <= MaxUnixSeconds
+        && !double.IsNaN(seconds) && !double.IsInfinity(seconds) && seconds >= 0 && Math.Ceiling(seconds) <= MaxUnixSeconds
             ? DateTimeOffset.FromUnixTimeSeconds((long)Math.Ceiling(seconds))
             : null;
 
@@ -172,7 +172,7 @@ public sealed record SentryRateLimit
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            return double.IsFinite(seconds) && seconds >= 0 && seconds <= (DateTimeOffset.MaxValue - now).TotalSeconds
+            return !double.IsNaN(seconds) && !double.IsInfinity(seconds) && seconds >= 0 && seconds <= (DateTimeOffset.MaxValue - now).TotalSeconds
                 ? TimeSpan.FromSeconds(seconds)
                 : null;
         }

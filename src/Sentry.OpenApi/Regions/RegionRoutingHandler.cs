@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Microsoft.Extensions.Logging;
 using Sentry.OpenApi.Auth;
 
@@ -114,7 +115,7 @@ internal sealed partial class RegionRoutingHandler : DelegatingHandler
             }
 
             // An old failure: forget it (unless another caller already did) and look up again.
-            _lookups.TryRemove(new KeyValuePair<string, Lazy<Task<RegionLookup>>>(slug, entry));
+            ((ICollection<KeyValuePair<string, Lazy<Task<RegionLookup>>>>)_lookups).Remove(new KeyValuePair<string, Lazy<Task<RegionLookup>>>(slug, entry));
         }
     }
 
@@ -166,18 +167,25 @@ internal sealed partial class RegionRoutingHandler : DelegatingHandler
             return (null, $"GET {lookup.RequestUri!.AbsolutePath} returned {(int)response.StatusCode} {response.ReasonPhrase}");
         }
 
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var json = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (json.RootElement.ValueKind != JsonValueKind.Object
-            || !json.RootElement.TryGetProperty("links", out var links)
-            || links.ValueKind != JsonValueKind.Object
-            || !links.TryGetProperty("regionUrl", out var regionUrl)
-            || regionUrl.ValueKind != JsonValueKind.String)
+        using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var text = new StreamReader(body);
+        using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };
+        JToken json;
+        try
+        {
+            json = await JToken.ReadFromAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"the response is not JSON ({e.Message})");
+        }
+
+        if ((json as JObject)?["links"] is not JObject links || links["regionUrl"] is not JValue { Type: JTokenType.String } regionUrl)
         {
             return (null, "the response has no links.regionUrl");
         }
 
-        if (!Uri.TryCreate(regionUrl.GetString(), UriKind.Absolute, out var region)
+        if (!Uri.TryCreate((string?)regionUrl, UriKind.Absolute, out var region)
             || (region.Scheme != Uri.UriSchemeHttps && region.Scheme != Uri.UriSchemeHttp)
             || string.IsNullOrEmpty(region.Host))
         {

@@ -10,15 +10,15 @@ internal static class CallBudget
     /// <summary>The longest timer .NET can set (about 49.7 days); a longer wait is refused like one past the budget.</summary>
     public static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
-    private static readonly HttpRequestOptionsKey<long> StartedKey = new("Sentry.OpenApi.CallStarted");
+    private const string StartedKey = "Sentry.OpenApi.CallStarted";
 
     /// <summary>Marks the call as started now (the retry handler, once per call).</summary>
-    public static void Start(HttpRequestMessage request, TimeProvider time) => request.Options.Set(StartedKey, time.GetTimestamp());
+    public static void Start(HttpRequestMessage request, TimeProvider time) => Compat.RequestOptions.Set(request, StartedKey, time.GetTimestamp());
 
     /// <summary>Marks the call as started now unless an outer handler already did.</summary>
     public static void StartUnlessStarted(HttpRequestMessage request, TimeProvider time)
     {
-        if (!request.Options.TryGetValue(StartedKey, out _))
+        if (!Compat.RequestOptions.TryGet<long>(request, StartedKey, out _))
         {
             Start(request, time);
         }
@@ -26,7 +26,7 @@ internal static class CallBudget
 
     /// <summary>How long the call has been running.</summary>
     public static TimeSpan Elapsed(HttpRequestMessage request, TimeProvider time) =>
-        request.Options.TryGetValue(StartedKey, out var started) ? time.GetElapsedTime(started) : TimeSpan.Zero;
+        Compat.RequestOptions.TryGet<long>(request, StartedKey, out var started) ? time.GetElapsedTime(started) : TimeSpan.Zero;
 
     /// <summary>The longest single wait a call may still make: the smallest of MaxRateLimitWait, what is left of TotalBudget, and <see cref="LongestTimer"/>.</summary>
     public static TimeSpan LongestWait(HttpRequestMessage request, SentryRetryOptions options, TimeProvider time)

@@ -37,8 +37,8 @@ internal sealed partial class RetryHandler : DelegatingHandler
                 .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
                 {
                     MaxRetryAttempts = options.MaxRetries,
-                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
-                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(DelayBefore(args.Outcome, args.AttemptNumber)),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(DelayBefore(args.Outcome, args.AttemptNumber)),
                     OnRetry = args =>
                     {
                         LogRetry(args.Context.Properties.GetValue(RequestKey, null!), Describe(args.Outcome), args.AttemptNumber + 1, args.RetryDelay);
@@ -101,7 +101,7 @@ internal sealed partial class RetryHandler : DelegatingHandler
     {
         { Exception: OperationCanceledException } => false, // the caller cancelled
         { Exception: HttpRequestException or TimeoutException or IOException } => !cancellationToken.IsCancellationRequested,
-        { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
+        { Result: { } response } => response.StatusCode is (HttpStatusCode)429 or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
         _ => false,
     };
@@ -113,7 +113,7 @@ internal sealed partial class RetryHandler : DelegatingHandler
     /// <summary>What a 429 asks to wait (Retry-After, else until the reset); null for anything else or when it does not say.</summary>
     private TimeSpan? RateLimitWait(Outcome<HttpResponseMessage> outcome)
     {
-        if (outcome.Result is not { StatusCode: HttpStatusCode.TooManyRequests } limited)
+        if (outcome.Result is not { StatusCode: (HttpStatusCode)429 } limited)
         {
             return null;
         }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -22,11 +21,12 @@ public sealed class SentryQuery
     private static readonly SentryQuery Empty = new([]);
 
     // Unquoted, these end a value or a list item, start a quoted one, or make free text a filter.
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create("\"\\,[]():");
+    private static readonly char[] NeedsQuotes = ['"', '\\', ',', '[', ']', '(', ')', ':'];
 
-    private readonly ImmutableArray<string> _terms;
+    // Never changed after construction: every method makes a new array.
+    private readonly string[] _terms;
 
-    private SentryQuery(ImmutableArray<string> terms) => _terms = terms;
+    private SentryQuery(string[] terms) => _terms = terms;
 
     /// <summary>An empty query. Sent as an empty <c>query</c>, it lists issues of every status.</summary>
     public static SentryQuery Create() => Empty;
@@ -70,14 +70,22 @@ public sealed class SentryQuery
     /// <summary>Issues first seen within the window: <c>firstSeen:-24h</c>.</summary>
     public SentryQuery FirstSeen(Within within) => Relative("firstSeen", within);
 
-    /// <summary>Issues first seen after a date, as Sentry's issue search reference writes it: <c>firstSeen:+2025-01-01</c>.</summary>
-    public SentryQuery FirstSeenAfter(DateOnly date) => Append("firstSeen:+" + Date(date));
+    /// <summary>Issues first seen after a date (its date part), as Sentry's issue search reference writes it: <c>firstSeen:+2025-01-01</c>.</summary>
+    public SentryQuery FirstSeenAfter(DateTime date) => Append("firstSeen:+" + Date(date));
 
     /// <summary>Issues last seen within the window: <c>lastSeen:-7d</c>.</summary>
     public SentryQuery LastSeen(Within within) => Relative("lastSeen", within);
 
+    /// <summary>Issues last seen after a date (its date part): <c>lastSeen:+2025-01-01</c>.</summary>
+    public SentryQuery LastSeenAfter(DateTime date) => Append("lastSeen:+" + Date(date));
+
+#if NET6_0_OR_GREATER
+    /// <summary>Issues first seen after a date: <c>firstSeen:+2025-01-01</c>.</summary>
+    public SentryQuery FirstSeenAfter(DateOnly date) => FirstSeenAfter(date.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>Issues last seen after a date: <c>lastSeen:+2025-01-01</c>.</summary>
-    public SentryQuery LastSeenAfter(DateOnly date) => Append("lastSeen:+" + Date(date));
+    public SentryQuery LastSeenAfter(DateOnly date) => LastSeenAfter(date.ToDateTime(TimeOnly.MinValue));
+#endif
 
     /// <summary>Issues of any of the levels: <c>level:error</c>, <c>level:[error, fatal]</c>.</summary>
     /// <exception cref="ArgumentException">No levels, or one that is not an <see cref="IssueLevel"/>.</exception>
@@ -168,20 +176,25 @@ public sealed class SentryQuery
     internal static string Value(string value, string paramName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
-        var quote = value.AsSpan().ContainsAny(NeedsQuotes)
+        var quote = value.IndexOfAny(NeedsQuotes) >= 0
             || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
             // Bare, these are the boolean operators of free text.
             || value.Equals("AND", StringComparison.OrdinalIgnoreCase)
             || value.Equals("OR", StringComparison.OrdinalIgnoreCase);
         return quote
-            ? "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""
+            ? "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\""
             : value;
     }
 
     /// <summary>This query with its last term negated; for <see cref="SentryNegatedQuery"/>, after it added a filter.</summary>
-    internal SentryQuery NegateLast() => new(_terms.SetItem(_terms.Length - 1, "!" + _terms[^1]));
+    internal SentryQuery NegateLast()
+    {
+        var terms = (string[])_terms.Clone();
+        terms[^1] = "!" + terms[^1];
+        return new(terms);
+    }
 
-    private SentryQuery Append(string term) => new(_terms.Add(term));
+    private SentryQuery Append(string term) => new([.. _terms, term]);
 
     private SentryQuery Filter(string key, List<string> values, string paramName) => values.Count switch
     {
@@ -196,5 +209,5 @@ public sealed class SentryQuery
         return Append(key + ":-" + within);
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -95,7 +95,7 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
         }
 
         handlers.Add(new AttemptTimeoutHandler(options.Timeout));
-        handlers.Add(new BearerTokenHandler(() => SentryTokenSources.Resolve(explicitToken, baseUrl), origins));
+        handlers.Add(new BearerTokenHandler(() => explicitToken ?? ResolveToken(baseUrl), origins));
         return Chain(transport, handlers);
     }
 
@@ -110,6 +110,19 @@ public sealed partial class SentryApiClient : ISentryApiClient, IDisposable
 
     /// <inheritdoc />
     public override string ToString() => $"SentryApiClient {{ {Options} }}";
+
+    // The environment's token; an unreadable ~/.netrc is a missing token too, with the file and line as the cause.
+    private static string ResolveToken(Uri baseUrl)
+    {
+        try
+        {
+            return SentryTokenSources.Resolve(null, baseUrl);
+        }
+        catch (Exception e) when (e is FormatException or IOException)
+        {
+            throw new SentryMissingTokenException(baseUrl.IdnHost, $"No usable Sentry auth token: {e.Message}", e);
+        }
+    }
 
     // Links handlers outermost first; the last one sends through the transport.
     private static DelegatingHandler Chain(HttpMessageHandler transport, List<DelegatingHandler> handlers)

@@ -67,7 +67,7 @@ public sealed class TagProjectOrgTests(ToolRunner runner) : ToolTests(runner)
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.ToString());
         Assert.That(SingleRequest().Path, Is.EqualTo("/api/0/organizations/acme/"));
-        Assert.That(run.OutputLines, Does.Contain("name       Acme Inc.").And.Contain("region     https://de.sentry.io").And.Contain("your role  manager"));
+        Assert.That(run.OutputLines, Has.Some.Match(@"^name +Acme Inc\.$").And.Some.Match("^region +https://de.sentry.io$").And.Some.Match("^your role +manager$"));
     }
 
     [Test]

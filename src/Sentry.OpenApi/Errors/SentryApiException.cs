@@ -65,6 +65,24 @@ public class SentryApiException : Exception
     /// </summary>
     public SentryBulkProgress? Bulk { get; internal set; }
 
+    /// <summary>
+    /// The exception the generated methods throw for <paramref name="response"/>, for requests made another way
+    /// (e.g. through an <see cref="HttpClient"/> over <see cref="SentryApiClient.CreatePipeline"/>): the subclass of
+    /// its status, with Sentry's <c>detail</c> and up to 64 KiB of the body read, the request's own credential
+    /// redacted from all of it. The response is not disposed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The response is a success (2xx) or has no request.</exception>
+    public static async Task<SentryApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.IsSuccessStatusCode || response.RequestMessage is not { } request)
+        {
+            throw new ArgumentException("Only a failed (non-2xx) response of a sent request becomes a SentryApiException.", nameof(response));
+        }
+
+        return await Errors.SentryErrors.FromResponseAsync(request, response, operation: null, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Keeps the first <see cref="MaxBodyExcerptLength"/> characters of a body.</summary>
     internal static string? Excerpt(string? body) =>
         body is { Length: > MaxBodyExcerptLength } ? body[..MaxBodyExcerptLength] : body;

@@ -49,13 +49,14 @@ internal static class SentryErrors
         return exception;
     }
 
-    public static SentryTransportException Transport(HttpRequestMessage request, SentryOperation operation, Exception cause)
+    public static SentryTransportException Transport(HttpRequestMessage request, SentryOperation? operation, Exception cause)
     {
         var path = PathOf(request);
         var message = SentryRedaction.Redact(cause.Message, SentryRedaction.SecretOf(request));
-        return new SentryTransportException($"Sentry API {operation.Id} {request.Method} {path} failed without a usable response: {message}", request.Method.Method, path, cause)
+        var name = operation is null ? "" : $"{operation.Id} ";
+        return new SentryTransportException($"Sentry API {name}{request.Method} {path} failed without a usable response: {message}", request.Method.Method, path, cause)
         {
-            Operation = operation.Id,
+            Operation = operation?.Id,
         };
     }
 

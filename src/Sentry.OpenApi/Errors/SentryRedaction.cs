@@ -13,7 +13,10 @@ internal static class SentryRedaction
     public static string? SecretOf(HttpRequestMessage? request) =>
         request?.Headers.Authorization is { Parameter: { Length: > 0 } parameter } ? parameter : null;
 
+    // Shorter "secrets" are no credential anyone issues; replacing them would garble ordinary words.
+    private const int ShortestSecret = 8;
+
     /// <summary><paramref name="text"/> with every occurrence of <paramref name="secret"/> replaced by <see cref="Marker"/>.</summary>
     public static string? Redact(string? text, string? secret) =>
-        text is null || string.IsNullOrEmpty(secret) ? text : text.Replace(secret, Marker);
+        text is null || secret is null || secret.Length < ShortestSecret ? text : text.Replace(secret, Marker);
 }

@@ -119,23 +119,32 @@ internal static class ApiCommand
         }
 
         HttpResponseMessage response;
-        string text;
         try
         {
             response = await http.SendAsync(request, cancellationToken);
-            text = await response.Content.ReadAsStringAsync(cancellationToken);
         }
         catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw ApiErrors.Transport(request, e);
+            throw SentryTransportException.For(request, e);
         }
 
         if (!response.IsSuccessStatusCode)
         {
             using (response)
             {
-                throw ApiErrors.FromResponse(request, response, text);
+                throw await SentryApiException.FromResponseAsync(response, cancellationToken);
             }
+        }
+
+        string text;
+        try
+        {
+            text = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            response.Dispose();
+            throw SentryTransportException.For(request, e);
         }
 
         return (text, response);

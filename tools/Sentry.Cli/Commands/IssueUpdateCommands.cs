@@ -103,7 +103,7 @@ internal static class IssueUpdateCommands
             var update = new IssueUpdate { Status = IssueUpdateStatus.Ignored };
             if (times is not null || duration is not null)
             {
-                update.StatusDetails = new IssueStatusDetails { IgnoreCount = times, IgnoreDuration = duration };
+                update.StatusDetails = new IssueStatusDetailsUpdate { IgnoreCount = times, IgnoreDuration = duration };
             }
 
             var until = (times, duration) switch

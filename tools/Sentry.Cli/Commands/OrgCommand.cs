@@ -27,7 +27,7 @@ internal static class OrgCommand
                     .Add("created", Format.Instant(org.DateCreated))
                     .Add("region", org.Links?.RegionUrl)
                     .Add("url", org.Links?.OrganizationUrl)
-                    .Add("your role", org.OrgRole ?? org.Role)
+                    .Add("your role", org.OrgRole)
                     .Add("projects", org.Projects is { } projects ? Format.Number(projects.Count) : null)
                     .Add("teams", org.Teams is { } teams ? Format.Number(teams.Count) : null)
                     .Add("2FA required", Format.YesNo(org.Require2FA)));

@@ -5,7 +5,8 @@ namespace Sentry.OpenApi.Generator.Tests.PublishedSpec;
 
 /// <summary>
 /// The published spec is a product of its own: valid OpenAPI 3.0.3, a readable self-contained API
-/// reference, and usable by another team's generator (here NSwag's TypeScript client, type-checked by tsc).
+/// reference, and usable by other teams' generators (NSwag's TypeScript client and openapi-typescript's types,
+/// type-checked by tsc --strict).
 /// </summary>
 [Category("PublishedSpec")]
 public sealed class PublishedSpecTests
@@ -50,19 +51,53 @@ public sealed class PublishedSpecTests
     {
         using var dir = new TemporaryDirectory();
         var client = Path.Combine(dir.Path, "sentry-client.ts");
-        var nswag = Path.Combine(RepositoryPaths.Root, "node_modules", "nswag", "bin", "binaries", "Net100", "dotnet-nswag.dll");
 
         var generate = await ExternalProcess.RunAsync("dotnet",
-            [nswag, "openapi2tsclient", $"/input:{RepositoryPaths.BundledSpec}", $"/output:{client}", "/template:Fetch",
+            [NSwagConsole(), "openapi2tsclient", $"/input:{RepositoryPaths.BundledSpec}", $"/output:{client}", "/template:Fetch", "/typeStyle:Interface",
              "/operationGenerationMode:MultipleClientsFromFirstTagAndOperationId", "/generateOptionalParameters:true"], TimeSpan.FromMinutes(2));
         Assert.That(generate.ExitCode, Is.Zero, generate.ToString());
 
-        var tsc = await ExternalProcess.RunAsync(Node,
-            [Path.Combine(RepositoryPaths.Root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--target", "ES2020", "--lib", "ES2020,DOM", client],
-            TimeSpan.FromMinutes(2));
+        var tsc = await Tsc(client);
 
         Assert.That(tsc.ExitCode, Is.Zero, $"tsc found errors in the generated TypeScript client:\n{tsc.Output}{tsc.Error}");
     }
+
+    [Test]
+    public async Task Types_from_openapi_typescript_make_issue_fields_typed_and_a_misspelt_field_an_error()
+    {
+        using var dir = new TemporaryDirectory();
+        var types = Path.Combine(dir.Path, "sentry-api.d.ts");
+        var generate = await ExternalProcess.RunAsync(Node,
+            [Path.Combine(RepositoryPaths.Root, "node_modules", "openapi-typescript", "bin", "cli.js"), RepositoryPaths.BundledSpec, "-o", types], TimeSpan.FromMinutes(2),
+            workingDirectory: dir.Path); // not the repository: openapi-typescript would take its APIs from redocly.yaml there
+        Assert.That(generate.ExitCode, Is.Zero, generate.ToString());
+        var probes = Path.Combine(RepositoryPaths.Root, "tests", "Sentry.OpenApi.Generator.Tests", "PublishedSpec", "Probes");
+        foreach (var probe in Directory.GetFiles(probes, "*.ts"))
+        {
+            File.Copy(probe, Path.Combine(dir.Path, Path.GetFileName(probe)));
+        }
+
+        var good = await Tsc(Path.Combine(dir.Path, "issues-title.ts"));
+        var bad = await Tsc(Path.Combine(dir.Path, "issues-titel.ts"));
+
+        Assert.That(good.ExitCode, Is.Zero, $"issues[0].title should compile under --strict:\n{good.Output}{good.Error}");
+        Assert.That(bad.ExitCode, Is.Not.Zero, "issues[0].titel (misspelt) should not compile");
+        Assert.That(bad.Output, Does.Contain("issues-titel.ts(6,"), "the error is the misspelt line");
+    }
+
+    // NSwag's console from the NSwag.MSBuild package the build uses (its version is in the generation project).
+    private static string NSwagConsole()
+    {
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryPaths.Root, "build", "Sentry.OpenApi.CodeGen", "Sentry.OpenApi.CodeGen.proj"));
+        var version = project.Descendants("PackageReference").Single(p => (string?)p.Attribute("Include") == "NSwag.MSBuild").Attribute("Version")!.Value;
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return Path.Combine(packages, "nswag.msbuild", version, "tools", "Net100", "dotnet-nswag.dll");
+    }
+
+    private static Task<ExternalProcess> Tsc(string file) => ExternalProcess.RunAsync(Node,
+        [Path.Combine(RepositoryPaths.Root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "--strict", "--target", "ES2020", "--lib", "ES2020,DOM", file],
+        TimeSpan.FromMinutes(2));
 
     [Test]
     [NonParallelizable] // the tool runs from the repository root (current directory)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sentry.OpenApi.Generator.ContractCalls;
 using Sentry.OpenApi.Generator.KnownValues;
 using Sentry.OpenApi.Generator.Coverage;
 using Sentry.OpenApi.Generator.Diff;
@@ -18,9 +19,10 @@ public static class Cli
     /// <summary>Runs the tool with <paramref name="args"/>, writing to the given output and error writers.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Sentry.OpenApi spec tooling: validate, coverage, stats, diff, WireMock mocks, a sandbox server and a recording proxy, and the known-value constants the build uses.")
+        var root = new RootCommand("Sentry.OpenApi spec tooling: validate, coverage, stats, diff, WireMock mocks, a sandbox server and a recording proxy, the known-value constants the build uses, and the contract tests' compiled calls.")
         {
             CoverageCommand.Create(),
+            ContractCallsCommand.Create(),
             KnownValuesCommand.Create(),
             MocksCommand.Create(),
             SandboxCommand.Create(),

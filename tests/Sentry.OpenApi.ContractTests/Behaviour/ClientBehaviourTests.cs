@@ -69,15 +69,22 @@ public sealed class ClientBehaviourTests : WireMockTest
     }
 
     [Test]
-    public async Task Refuses_a_next_link_to_a_foreign_origin()
+    public async Task A_next_link_to_a_foreign_origin_is_never_requested_the_walk_sends_its_cursor_to_the_api_origin()
     {
-        Server.Given(On("GET", IssuesPath)).RespondWith(JsonBody(Issues(1)).WithHeader("Link", Link("0:100:0", origin: "https://evil.example.com")));
+        // A real server behind the foreign URLs: any request that reached it, matched or not, would be in its log (with the token).
+        using var foreign = TestServers.Start();
+        foreign.Given(On("GET", IssuesPath)).RespondWith(JsonBody(Issues(666)));
+        var foreignOrigin = foreign.BaseUrl().AbsoluteUri.TrimEnd('/');
+        Server.Given(On("GET", IssuesPath).WithoutQuery("cursor")).RespondWith(JsonBody(Issues(1)).WithHeader("Link", Link("0:100:0", origin: foreignOrigin)));
+        Server.Given(On("GET", IssuesPath).WithQuery("cursor", "0:100:0")).RespondWith(JsonBody(Issues(2)).WithHeader("Link", Link(null, origin: foreignOrigin)));
         using var client = CreateClient();
 
-        var error = Assert.ThrowsAsync<SentryPaginationException>(() => AllIssueIds(client));
+        var ids = await AllIssueIds(client);
 
-        Assert.That(error!.Message, Does.Contain("https://evil.example.com"));
-        Assert.That(Requests, Has.Count.EqualTo(1));
+        Assert.That(foreign.LogEntries, Is.Empty, "the origin of the Link URLs got no request, so never the token");
+        Assert.That(ids, Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(Requests.Select(r => r.QueryValue("cursor")), Is.EqualTo(new[] { null, "0:100:0" }), "the next page's cursor went to the API's own origin");
+        Assert.That(Requests.Select(r => r.Header("Authorization")), Is.All.EqualTo($"Bearer {Token}"));
     }
 
     [Test]

@@ -3,10 +3,11 @@ using Newtonsoft.Json.Linq;
 namespace Sentry.OpenApi.ContractTests.Contract;
 
 /// <summary>
-/// One (operation, example) of the spec: the call to make (<see cref="Arguments"/>, <see cref="RequestBody"/>)
-/// and what must then be seen (<see cref="Expected"/> on the wire, <see cref="ResponseExample"/> read back),
-/// all from the test's own reading of the spec. The stub the server answers with comes from the spec
-/// tool's mock writer and is matched to a case only by <see cref="Name"/>.
+/// One (operation, example) of the spec as the test reads it: the values the example passes
+/// (<see cref="Arguments"/>, <see cref="RequestBody"/>) and what must then be seen (<see cref="Expected"/> on
+/// the wire, <see cref="ResponseExample"/> read back). The call itself is the compiled one of the same
+/// <see cref="Name"/> (<see cref="ContractCalls"/>), written by the build from the spec tool's reading; the
+/// stub the server answers with comes from the spec tool's mock writer, matched by name too.
 /// </summary>
 public sealed class ContractCase
 {

@@ -1,6 +1,5 @@
 using Newtonsoft.Json.Linq;
 using Sentry.OpenApi.ContractTests.WireMock;
-using Sentry.OpenApi.Serialization;
 using WireMock.Server;
 
 namespace Sentry.OpenApi.ContractTests.Contract;
@@ -20,7 +19,7 @@ internal static class ContractCheck
         object? result = null;
         try
         {
-            result = await ContractCalls.For(contract).CallAsync(client, contract, CancellationToken.None);
+            result = await ContractCalls.CallAsync(client, contract, CancellationToken.None);
         }
         catch (Exception e) when (e is SentryApiException or SentryResponseFormatException or SentryTransportException or TimeoutException)
         {
@@ -70,8 +69,12 @@ internal static class ContractCheck
             }
             else
             {
-                var reserialized = JToken.FromObject(result, SentryJson.CreateSerializer());
-                failures.AddRange(JsonComparison.Differences(example, reserialized).Select(d => $"{contract.Name}: the typed result lost or invented a field of the example: {d}"));
+                failures.AddRange(TypedResult.Differences(contract.Operation, example, result).Select(d => $"{contract.Name}: the typed result lost or invented a field of the example: {d}"));
+                if (TypedResult.Expected(contract.Operation, example).NotCarried is { Count: > 0 } envelope)
+                {
+                    // Not a failure of the call: SentryPage<T> has no place for them (reported to the library's owner).
+                    TestContext.Out.WriteLine($"{contract.Name}: the page carries '{contract.Operation.PageItems}'; not carried: {string.Join(", ", envelope)}");
+                }
             }
         }
 

@@ -82,6 +82,7 @@ public sealed class SpecContract
             method.ToUpperInvariant(),
             path,
             operation["x-sentry-pagination"] is not null,
+            (string?)operation["x-sentry-pagination-items"],
             parameters,
             requestMediaType,
             requestExamples,
@@ -109,13 +110,14 @@ public sealed class SpecContract
     }
 }
 
-/// <summary>One operation of the spec, as the tests read it.</summary>
+/// <summary>One operation of the spec, as the tests read it; <see cref="PageItems"/> names the items property of an object page.</summary>
 public sealed record SpecOperationContract(
     string OperationId,
     string Tag,
     string Method,
     string PathTemplate,
     bool IsPaginated,
+    string? PageItems,
     IReadOnlyList<SpecParameterContract> Parameters,
     string? RequestMediaType,
     IReadOnlyDictionary<string, JToken> RequestExamples,

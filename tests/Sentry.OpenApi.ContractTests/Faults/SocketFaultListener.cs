@@ -16,7 +16,7 @@ public enum TransportFault
     /// <summary>Bytes that are not HTTP, then the connection is closed.</summary>
     RandomDataThenClose,
 
-    /// <summary>A valid 200 head promising a longer body, part of the body, then the connection is closed.</summary>
+    /// <summary>A valid 200 head promising a longer body, the first half of the body, then the connection is closed.</summary>
     CloseMidBody,
 }
 
@@ -38,18 +38,21 @@ internal sealed record ListenerRequest(string Method, string Target)
 /// </summary>
 internal sealed class SocketFaultListener : IAsyncDisposable
 {
+    private const string DefaultBody = """{"id":"7","slug":"the-interstellar-jurisdiction","name":"The Interstellar Jurisdiction"}""";
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop;
     private readonly TransportFault _fault;
     private readonly Func<ListenerRequest, CannedResponse?> _serve;
+    private readonly string _body;
     private readonly List<ListenerRequest> _requests = [];
     private readonly List<Task> _connections = [];
     private readonly Task _accepting;
 
-    private SocketFaultListener(TransportFault fault, Func<ListenerRequest, CannedResponse?> serve, int maxConnections, TimeSpan lifetime)
+    private SocketFaultListener(TransportFault fault, Func<ListenerRequest, CannedResponse?> serve, string body, int maxConnections, TimeSpan lifetime)
     {
         _fault = fault;
         _serve = serve;
+        _body = body;
         _stop = new CancellationTokenSource(lifetime);
         _listener.Start();
         BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
@@ -69,9 +72,13 @@ internal sealed class SocketFaultListener : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts listening; <paramref name="serve"/> may answer a request properly instead of faulting it.</summary>
-    public static SocketFaultListener Start(TransportFault fault, Func<ListenerRequest, CannedResponse?>? serve = null, int maxConnections = 32, TimeSpan? lifetime = null) =>
-        new(fault, serve ?? (_ => null), maxConnections, lifetime ?? TimeSpan.FromSeconds(30));
+    /// <summary>
+    /// Starts listening; <paramref name="serve"/> may answer a request properly instead of faulting it. <paramref name="body"/>
+    /// is the documented 200 body of the faulty endpoint, of which <see cref="TransportFault.CloseMidBody"/> sends the first half:
+    /// a streaming reader must meet the cut, not a wrong shape, before the end.
+    /// </summary>
+    public static SocketFaultListener Start(TransportFault fault, Func<ListenerRequest, CannedResponse?>? serve = null, string body = DefaultBody, int maxConnections = 32, TimeSpan? lifetime = null) =>
+        new(fault, serve ?? (_ => null), body, maxConnections, lifetime ?? TimeSpan.FromSeconds(30));
 
     public async ValueTask DisposeAsync()
     {
@@ -168,7 +175,7 @@ internal sealed class SocketFaultListener : IAsyncDisposable
                 socket.Shutdown(SocketShutdown.Both);
                 break;
             case TransportFault.CloseMidBody:
-                await SendAsync(socket, Head(200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, 4096) + """{"id":"7","slug":"the-inter""").ConfigureAwait(false);
+                await SendAsync(socket, Head(200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, Encoding.UTF8.GetByteCount(_body) + 4096) + _body[..(_body.Length / 2)]).ConfigureAwait(false);
                 socket.Shutdown(SocketShutdown.Both);
                 break;
         }

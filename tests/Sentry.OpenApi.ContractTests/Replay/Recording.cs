@@ -67,6 +67,11 @@ public sealed class Recording
     /// <summary>The parameters to call the operation with, by spec name.</summary>
     public IReadOnlyDictionary<string, JToken> Arguments { get; } = new Dictionary<string, JToken>();
 
+    /// <summary><see cref="Arguments"/> as the text each parameter has on the wire (an array as one text per item), for the compiled call.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> WireValues() =>
+        Arguments.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)(a.Value is JArray items ? items.Select(SpecParameterContract.WireText).ToList() : [SpecParameterContract.WireText(a.Value)]),
+            StringComparer.Ordinal);
+
     /// <summary>The required parameters the recording lacks, filled from the spec's examples.</summary>
     public IReadOnlyList<string> FilledFromSpec { get; } = [];
 

@@ -1,7 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Sentry.OpenApi.ContractTests.Contract;
 using Sentry.OpenApi.ContractTests.WireMock;
-using Sentry.OpenApi.Serialization;
 using static Sentry.OpenApi.ContractTests.WireMock.Stubs;
 
 namespace Sentry.OpenApi.ContractTests.Replay;
@@ -64,10 +63,9 @@ public sealed class VaryingIdTests : WireMockTest
         Server.Given(On(contract.Operation.Method, contract.Expected.Path)).RespondWith(JsonBody(body.ToString(Newtonsoft.Json.Formatting.None), contract.Status));
         using var client = CreateClient();
 
-        var result = await ContractCalls.For(contract).CallAsync(client, contract, CancellationToken.None);
+        var result = await ContractCalls.CallAsync(client, contract, CancellationToken.None);
 
-        var written = JToken.FromObject(result!, SentryJson.CreateSerializer());
-        return JsonComparison.Differences(body, written).Select(d => $"{occurrence} sent as {shape.Type}: {d}");
+        return TypedResult.Differences(contract.Operation, body, result!).Select(d => $"{occurrence} sent as {shape.Type}: {d}");
     }
 
     private static JToken Value(JToken root, IReadOnlyList<object> path) =>

@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using Sentry.OpenApi.ContractTests.Contract;
 using Sentry.OpenApi.ContractTests.Replay;
 using Sentry.OpenApi.ContractTests.WireMock;
@@ -23,9 +24,12 @@ public sealed class RecordCommandTests
     [CancelAfter(60_000)]
     public async Task Record_saves_replayable_mappings_without_the_token_or_cookies(CancellationToken cancellationToken)
     {
+        // The stand-in answers with a documented organization (the spec's example), so the saved mapping replays losslessly.
+        var organizationJson = (JObject)ContractCase.All.Single(c => c.Name == "RetrieveOrganization/default").ResponseExample!.DeepClone();
+        organizationJson["slug"] = "acme";
         using var upstream = TestServers.Start();
         upstream.Given(On("GET", "/api/0/organizations/acme/")).RespondWith(
-            JsonBody("""{"id":"7","slug":"acme","name":"Acme"}""").WithHeader("Set-Cookie", "sentrysid=server_cookie_secret_987; Path=/; HttpOnly"));
+            JsonBody(organizationJson.ToString(Newtonsoft.Json.Formatting.None)).WithHeader("Set-Cookie", "sentrysid=server_cookie_secret_987; Path=/; HttpOnly"));
         upstream.Given(On("GET", "/api/0/organizations/echo/")).RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json")
             .WithBody(request => $$"""{"detail":"Invalid token: {{request.Headers!["Authorization"][0]}}; cookie {{request.Headers!["Cookie"][0]}}"}"""));
         using var dir = new TemporaryDirectory();

@@ -66,21 +66,36 @@ internal sealed class SchemaView
     public string? Pattern { get; private set; }
 
     /// <summary>The type as text (<c>string(date-time)</c>, <c>array&lt;integer&gt;</c>, <c>any</c>).</summary>
-    public string TypeText => TypeName(Type) + (Format is null ? "" : $"({Format})")
-        + (Type == JsonSchemaType.Array && Items is { } items ? $"<{Of(items, "").TypeText}>" : "");
+    public string TypeText => TypeTextOf(new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
 
     /// <summary>Follows <paramref name="node"/>'s $ref (a dangling one is bad input naming <paramref name="file"/>) and merges its allOf.</summary>
     public static SchemaView Of(SchemaNode node, string file) => Merge(Resolve(node, file), file, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
 
-    /// <summary>The schema a $ref points at, with the component's pointer.</summary>
+    /// <summary>The schema a $ref points at, with the component's pointer; a chain of $refs that comes back is bad input.</summary>
     public static SchemaNode Resolve(SchemaNode node, string file)
     {
         var (schema, pointer) = node;
+        var chain = new List<string>();
         while (schema is OpenApiSchemaReference reference)
         {
+            var name = reference.Reference.ReferenceV3 ?? pointer;
+            if (chain.Contains(name))
+            {
+                throw new SpecInputException($"{file}: {node.Pointer}: $ref cycle {string.Join(" -> ", chain.Append(name))}; a $ref must lead to a schema.");
+            }
+
+            chain.Add(name);
             pointer = reference.Reference.Id is { } id ? JsonPointer.Build("components", "schemas", id) : pointer;
-            schema = reference.Target
-                ?? throw new SpecInputException($"{file}: {node.Pointer}: $ref `{reference.Reference.ReferenceV3}` does not resolve; fix or re-bundle the spec.");
+            try
+            {
+                schema = reference.Target
+                    ?? throw new SpecInputException($"{file}: {node.Pointer}: $ref `{reference.Reference.ReferenceV3}` does not resolve; fix or re-bundle the spec.");
+            }
+            catch (InvalidOperationException e)
+            {
+                // Microsoft.OpenApi's own cycle check ("Circular reference detected while resolving schema").
+                throw new SpecInputException($"{file}: {node.Pointer}: $ref `{reference.Reference.ReferenceV3}` cannot be resolved ({e.Message}).", e);
+            }
         }
 
         return new SchemaNode(schema, pointer);
@@ -96,6 +111,20 @@ internal sealed class SchemaView
 
         return string.Join("|", System.Enum.GetValues<JsonSchemaType>().Where(t => t != JsonSchemaType.Null && flags.HasFlag(t))
             .Select(t => t.ToString().ToLowerInvariant()));
+    }
+
+    // An array of itself (a nested list) is legitimate: its item type is named once, then `recursive`.
+    private string TypeTextOf(HashSet<IOpenApiSchema> outer)
+    {
+        var text = TypeName(Type) + (Format is null ? "" : $"({Format})");
+        if (Type != JsonSchemaType.Array || Items is not { } items)
+        {
+            return text;
+        }
+
+        outer.Add(Target);
+        var item = Resolve(items, "");
+        return outer.Contains(item.Schema) ? $"{text}<recursive {item.Pointer}>" : $"{text}<{Merge(item, "", new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance)).TypeTextOf(outer)}>";
     }
 
     private static SchemaView Merge(SchemaNode node, string file, HashSet<IOpenApiSchema> merging)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -6,11 +7,12 @@ namespace Sentry.OpenApi.Generator.Spec;
 /// <summary>A bundled spec loaded with Microsoft.OpenApi, plus its operations in a flat list.</summary>
 internal sealed class SpecDocument
 {
-    private SpecDocument(string path, OpenApiDocument document, IReadOnlyList<string> warnings)
+    private SpecDocument(string path, OpenApiDocument document, IReadOnlyList<string> warnings, IReadOnlyList<CompositionCycle> cycles)
     {
         Path = path;
         Document = document;
         Warnings = warnings;
+        Cycles = cycles;
         Operations = document.Paths
             .SelectMany(p => (p.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>())
                 .Select(o => new SpecOperation(o.Key.Method.ToUpperInvariant(), p.Key, o.Value, p.Value.Parameters ?? [])))
@@ -25,6 +27,12 @@ internal sealed class SpecDocument
 
     public IReadOnlyList<SpecOperation> Operations { get; }
 
+    /// <summary>
+    /// The $ref/allOf/oneOf/anyOf cycles of the document (see <see cref="CompositionCycles"/>). A command
+    /// that walks schemas must refuse a document that has any; one that only counts can ignore them.
+    /// </summary>
+    public IReadOnlyList<CompositionCycle> Cycles { get; }
+
     /// <summary>Loads a bundled JSON spec; a missing, unreadable or invalid file is a <see cref="SpecInputException"/>.</summary>
     public static async Task<SpecDocument> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -33,10 +41,12 @@ internal sealed class SpecDocument
             throw new SpecInputException($"{path}: file not found. Build the solution first (`dotnet build Sentry.OpenApi.sln` writes artifacts/spec/sentry-api.json) or pass --spec.");
         }
 
+        byte[] bytes;
         ReadResult result;
         try
         {
-            await using var stream = File.OpenRead(path);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            using var stream = new MemoryStream(bytes, writable: false);
             var settings = new OpenApiReaderSettings();
             result = await OpenApiDocument.LoadAsync(stream, "json", settings, cancellationToken).ConfigureAwait(false);
         }
@@ -53,7 +63,14 @@ internal sealed class SpecDocument
         }
 
         var warnings = (result.Diagnostic?.Warnings ?? []).Select(w => $"{w.Pointer}: {w.Message}").ToList();
-        return new SpecDocument(path, result.Document, warnings);
+        return new SpecDocument(path, result.Document, warnings, FindCycles(bytes));
+    }
+
+    // The object model resolves references as it is read (and loops or throws on a cycle), so cycles are looked for in the raw JSON.
+    private static IReadOnlyList<CompositionCycle> FindCycles(byte[] bytes)
+    {
+        var root = JsonNode.Parse(bytes);
+        return CompositionCycles.Find(root, CompositionCycles.ComponentPointers(root));
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Sentry.OpenApi.Generator.Spec;
 
 namespace Sentry.OpenApi.Generator.Diff;
 
@@ -12,8 +13,8 @@ internal sealed class SchemaComparer
 {
     private readonly DiffSite _site;
     private readonly bool _request;
-    private readonly string _oldFile;
-    private readonly string _newFile;
+    private readonly SpecDocument _old;
+    private readonly SpecDocument _new;
 
     // The pairs being compared on the current path, with their depth: a recursive schema (Issue -> parent Issue) stops here.
     private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema), int> _inProgress = new(new PairComparer());
@@ -26,23 +27,23 @@ internal sealed class SchemaComparer
 
     /// <param name="site">Where the schema is (<c>request body</c>, <c>response 200 body</c>, <c>parameter query status</c>) and where findings go.</param>
     /// <param name="request">True for what the client sends, false for what it reads.</param>
-    /// <param name="oldFile">OLD's file, for a dangling $ref.</param>
-    /// <param name="newFile">NEW's file, for a dangling $ref.</param>
+    /// <param name="old">OLD, for a dangling $ref and what its object model loses.</param>
+    /// <param name="new">NEW, likewise.</param>
     /// <param name="unchanged">Pairs known to compare without a finding, filled as pairs are found so.</param>
-    public SchemaComparer(DiffSite site, bool request, string oldFile, string newFile, UnchangedPairs unchanged)
+    public SchemaComparer(DiffSite site, bool request, SpecDocument old, SpecDocument @new, UnchangedPairs unchanged)
     {
         _site = site;
         _request = request;
-        _oldFile = oldFile;
-        _newFile = newFile;
+        _old = old;
+        _new = @new;
         _unchanged = unchanged;
     }
 
     /// <summary>Compares the two schemas; <paramref name="path"/> is the dotted property path so far ("" at the root).</summary>
     public void Compare(SchemaNode old, SchemaNode @new, string path = "")
     {
-        var before = SchemaView.Of(old, _oldFile);
-        var after = SchemaView.Of(@new, _newFile);
+        var before = SchemaView.Of(old, _old);
+        var after = SchemaView.Of(@new, _new);
         var pair = (before.Target, after.Target);
         if (_unchanged.Contains(pair, _request))
         {

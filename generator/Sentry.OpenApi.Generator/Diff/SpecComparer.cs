@@ -145,7 +145,7 @@ internal sealed partial class SpecComparer
             }
             else
             {
-                new SchemaComparer(new DiffSite(operation, n.Location, _findings), request: true, _old.Path, _new.Path, _unchanged).Compare(oldSchema, newSchema);
+                new SchemaComparer(new DiffSite(operation, n.Location, _findings), request: true, _old, _new, _unchanged).Compare(oldSchema, newSchema);
             }
         }
     }
@@ -227,7 +227,7 @@ internal sealed partial class SpecComparer
             {
                 // `response 200 body`, or `response 200 body (text/plain)` beside the usual JSON.
                 var site = $"{location}{(request ? "" : " body")}{(mediaType == Json ? "" : $" ({mediaType})")}";
-                new SchemaComparer(new DiffSite(operation, site, _findings), request, _old.Path, _new.Path, _unchanged).Compare(
+                new SchemaComparer(new DiffSite(operation, site, _findings), request, _old, _new, _unchanged).Compare(
                     new SchemaNode(oldSchema, JsonPointer.Append(oldPointer, "content", mediaType, "schema")),
                     new SchemaNode(newSchema, JsonPointer.Append(newPointer, "content", mediaType, "schema")));
             }
@@ -297,7 +297,7 @@ internal sealed partial class SpecComparer
                 var schema = parameter.Schema is { } s ? new SchemaNode(s, JsonPointer.Append(schemaPointer, "schema"))
                     : parameter.Content?.FirstOrDefault() is { Value.Schema: { } c } media ? new SchemaNode(c, JsonPointer.Append(schemaPointer, "content", media.Key, "schema"))
                     : (SchemaNode?)null;
-                var view = schema is { } node ? SchemaView.Of(node, spec.Path) : null;
+                var view = schema is { } node ? SchemaView.Of(node, spec) : null;
                 yield return new Parameter(name, location, parameter.Required, schema, pointer, position,
                     view?.TypeText ?? "none", (view?.TypeText ?? "none") + "|" + string.Join(",", view?.Enum ?? []));
             }

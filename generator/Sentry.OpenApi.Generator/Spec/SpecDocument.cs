@@ -8,13 +8,17 @@ namespace Sentry.OpenApi.Generator.Spec;
 /// <summary>A bundled spec loaded with Microsoft.OpenApi, plus its operations in a flat list.</summary>
 internal sealed class SpecDocument
 {
+    private readonly Lazy<IReadOnlySet<string>> _nullableWithoutType;
+
     private SpecDocument(string path, OpenApiDocument document, IReadOnlyList<string> warnings, JsonNode? raw)
     {
         Path = path;
         Document = document;
         Warnings = warnings;
         Cycles = CompositionCycles.Find(raw, CompositionCycles.ComponentPointers(raw));
-        NullableWithoutType = SchemaWalk.Where(raw, IsNullableWithoutType).Select(s => s.Pointer[1..]).ToHashSet(StringComparer.Ordinal);
+        // Only diff asks, and it walks every schema of the document: not paid by the commands that count.
+        _nullableWithoutType = new Lazy<IReadOnlySet<string>>(() =>
+            SchemaWalk.Where(raw, IsNullableWithoutType).Select(s => s.Pointer[1..]).ToHashSet(StringComparer.Ordinal));
         Operations = document.Paths
             .SelectMany(p => (p.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>())
                 .Select(o => new SpecOperation(o.Key.Method.ToUpperInvariant(), p.Key, o.Value, p.Value.Parameters ?? [])))
@@ -40,7 +44,7 @@ internal sealed class SpecDocument
     /// <c>nullable: true</c> without a <c>type</c>, the use-site form <c>nullable: true</c> + <c>allOf: [{$ref}]</c>:
     /// the object model drops such a <c>nullable</c>, so it is read from the raw JSON.
     /// </summary>
-    public IReadOnlySet<string> NullableWithoutType { get; }
+    public IReadOnlySet<string> NullableWithoutType => _nullableWithoutType.Value;
 
     /// <summary>Loads a bundled JSON spec; a missing, unreadable or invalid file is a <see cref="SpecInputException"/>.</summary>
     public static async Task<SpecDocument> LoadAsync(string path, CancellationToken cancellationToken = default)

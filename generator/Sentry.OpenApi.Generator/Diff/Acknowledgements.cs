@@ -64,6 +64,7 @@ internal static partial class Acknowledgements
 
         var entries = list as YamlSequenceNode ?? throw Bad(file, list, "`acknowledged` must be a list of entries with `id` and `reason`");
         var result = new List<Acknowledgement>();
+        var byId = new Dictionary<string, Acknowledgement>(StringComparer.Ordinal);
         foreach (var node in entries)
         {
             if (node is not YamlMappingNode entry)
@@ -84,12 +85,13 @@ internal static partial class Acknowledgements
             }
 
             var line = (int)entry.Start.Line;
-            if (result.FirstOrDefault(a => a.Id == id) is { } first)
+            if (byId.TryGetValue(id, out var first))
             {
                 throw Bad(file, entry, $"`{id}` is already acknowledged on line {first.Line}");
             }
 
-            result.Add(new Acknowledgement(id, reason, line));
+            byId[id] = new Acknowledgement(id, reason, line);
+            result.Add(byId[id]);
         }
 
         return result;

@@ -84,7 +84,17 @@ internal static class DiffCommand
             throw new SpecInputException($"{file}: file not found ({role}); pass the path of a bundled OpenAPI JSON document.");
         }
 
-        return await SpecDocument.LoadAsync(file, cancellationToken);
+        var spec = await SpecDocument.LoadAsync(file, cancellationToken);
+
+        // Comparing schemas merges allOf parts and follows variants: on a cycle that never ends (exit 2, not a hang).
+        if (spec.Cycles.Count > 0)
+        {
+            var cycle = spec.Cycles[0];
+            var others = spec.Cycles.Count == 1 ? "" : $" ({spec.Cycles.Count - 1} more: {string.Join("; ", spec.Cycles.Skip(1))})";
+            throw new SpecInputException($"{file}: {cycle.Pointer}: schema cycle in {role}: {cycle.Explain()}{others}.");
+        }
+
+        return spec;
     }
 
     private static (string? File, IReadOnlyList<Acknowledgement> Entries) LoadAcknowledgements(FileInfo? named)

@@ -6,6 +6,9 @@ namespace Sentry.OpenApi.Generator.Diff;
 /// </summary>
 internal sealed class DiffSite(DiffOperation operation, string prefix, List<DiffFinding> findings)
 {
+    /// <summary>How many findings the diff has so far (all sites): a comparison that adds none changed nothing.</summary>
+    public int Reported => findings.Count;
+
     /// <summary>Adds a finding at <paramref name="path"/> (dotted, "" for the schema itself) below this site.</summary>
     public void Report(string kind, bool breaking, string path, string? detail, string pointer, string message)
     {

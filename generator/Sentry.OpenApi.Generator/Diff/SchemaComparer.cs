@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Sentry.OpenApi.Generator.Spec;
 
 namespace Sentry.OpenApi.Generator.Diff;
 
@@ -12,34 +13,54 @@ internal sealed class SchemaComparer
 {
     private readonly DiffSite _site;
     private readonly bool _request;
-    private readonly string _oldFile;
-    private readonly string _newFile;
+    private readonly SpecDocument _old;
+    private readonly SpecDocument _new;
 
-    // The pairs being compared on the current path: a recursive schema (Issue -> parent Issue) stops here.
-    private readonly HashSet<(IOpenApiSchema, IOpenApiSchema)> _inProgress = new(new PairComparer());
+    // The pairs being compared on the current path, with their depth: a recursive schema (Issue -> parent Issue) stops here.
+    private readonly Dictionary<(IOpenApiSchema, IOpenApiSchema), int> _inProgress = new(new PairComparer());
+
+    // Pairs that were compared in full without a finding, shared by the comparers of one diff.
+    private readonly UnchangedPairs _unchanged;
+
+    // The shallowest pair in progress that the current subtree ran into: below it, the subtree was not compared in full.
+    private int _reach = int.MaxValue;
 
     /// <param name="site">Where the schema is (<c>request body</c>, <c>response 200 body</c>, <c>parameter query status</c>) and where findings go.</param>
     /// <param name="request">True for what the client sends, false for what it reads.</param>
-    /// <param name="oldFile">OLD's file, for a dangling $ref.</param>
-    /// <param name="newFile">NEW's file, for a dangling $ref.</param>
-    public SchemaComparer(DiffSite site, bool request, string oldFile, string newFile)
+    /// <param name="old">OLD, for a dangling $ref and what its object model loses.</param>
+    /// <param name="new">NEW, likewise.</param>
+    /// <param name="unchanged">Pairs known to compare without a finding, filled as pairs are found so.</param>
+    public SchemaComparer(DiffSite site, bool request, SpecDocument old, SpecDocument @new, UnchangedPairs unchanged)
     {
         _site = site;
         _request = request;
-        _oldFile = oldFile;
-        _newFile = newFile;
+        _old = old;
+        _new = @new;
+        _unchanged = unchanged;
     }
 
     /// <summary>Compares the two schemas; <paramref name="path"/> is the dotted property path so far ("" at the root).</summary>
     public void Compare(SchemaNode old, SchemaNode @new, string path = "")
     {
-        var before = SchemaView.Of(old, _oldFile);
-        var after = SchemaView.Of(@new, _newFile);
-        if (!_inProgress.Add((before.Target, after.Target)))
+        var before = SchemaView.Of(old, _old);
+        var after = SchemaView.Of(@new, _new);
+        var pair = (before.Target, after.Target);
+        if (_unchanged.Contains(pair, _request))
         {
+            return; // the Issue schema of the 300th operation: compared before, nothing changed
+        }
+
+        if (_inProgress.TryGetValue(pair, out var ancestor))
+        {
+            _reach = Math.Min(_reach, ancestor);
             return;
         }
 
+        var depth = _inProgress.Count;
+        _inProgress[pair] = depth;
+        var outerReach = _reach;
+        _reach = int.MaxValue;
+        var reported = _site.Reported;
         try
         {
             if (_request)
@@ -66,7 +87,15 @@ internal sealed class SchemaComparer
         }
         finally
         {
-            _inProgress.Remove((before.Target, after.Target));
+            _inProgress.Remove(pair);
+
+            // Compared in full (nothing cut short by a pair further up) and nothing found: the same pair elsewhere finds nothing either.
+            if (_reach >= depth && _site.Reported == reported)
+            {
+                _unchanged.Add(pair, _request);
+            }
+
+            _reach = Math.Min(outerReach, _reach < depth ? _reach : int.MaxValue);
         }
     }
 
@@ -277,7 +306,7 @@ internal sealed class SchemaComparer
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    private sealed class PairComparer : IEqualityComparer<(IOpenApiSchema, IOpenApiSchema)>
+    internal sealed class PairComparer : IEqualityComparer<(IOpenApiSchema, IOpenApiSchema)>
     {
         public bool Equals((IOpenApiSchema, IOpenApiSchema) x, (IOpenApiSchema, IOpenApiSchema) y) =>
             ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);

@@ -14,10 +14,13 @@ internal readonly record struct SchemaNode(IOpenApiSchema Schema, string Pointer
 /// </summary>
 internal sealed class SchemaView
 {
-    private SchemaView(IOpenApiSchema target, string pointer)
+    private readonly SpecDocument _spec;
+
+    private SchemaView(IOpenApiSchema target, string pointer, SpecDocument spec)
     {
         Target = target;
         Pointer = pointer;
+        _spec = spec;
     }
 
     /// <summary>The resolved schema: identity for cycle protection.</summary>
@@ -66,21 +69,36 @@ internal sealed class SchemaView
     public string? Pattern { get; private set; }
 
     /// <summary>The type as text (<c>string(date-time)</c>, <c>array&lt;integer&gt;</c>, <c>any</c>).</summary>
-    public string TypeText => TypeName(Type) + (Format is null ? "" : $"({Format})")
-        + (Type == JsonSchemaType.Array && Items is { } items ? $"<{Of(items, "").TypeText}>" : "");
+    public string TypeText => TypeTextOf(new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
 
-    /// <summary>Follows <paramref name="node"/>'s $ref (a dangling one is bad input naming <paramref name="file"/>) and merges its allOf.</summary>
-    public static SchemaView Of(SchemaNode node, string file) => Merge(Resolve(node, file), file, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
+    /// <summary>Follows <paramref name="node"/>'s $ref (a dangling one is bad input naming <paramref name="spec"/>'s file) and merges its allOf.</summary>
+    public static SchemaView Of(SchemaNode node, SpecDocument spec) => Merge(Resolve(node, spec.Path), spec, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
 
-    /// <summary>The schema a $ref points at, with the component's pointer.</summary>
+    /// <summary>The schema a $ref points at, with the component's pointer; a chain of $refs that comes back is bad input.</summary>
     public static SchemaNode Resolve(SchemaNode node, string file)
     {
         var (schema, pointer) = node;
+        var chain = new List<string>();
         while (schema is OpenApiSchemaReference reference)
         {
+            var name = reference.Reference.ReferenceV3 ?? pointer;
+            if (chain.Contains(name))
+            {
+                throw new SpecInputException($"{file}: {node.Pointer}: $ref cycle {string.Join(" -> ", chain.Append(name))}; a $ref must lead to a schema.");
+            }
+
+            chain.Add(name);
             pointer = reference.Reference.Id is { } id ? JsonPointer.Build("components", "schemas", id) : pointer;
-            schema = reference.Target
-                ?? throw new SpecInputException($"{file}: {node.Pointer}: $ref `{reference.Reference.ReferenceV3}` does not resolve; fix or re-bundle the spec.");
+            try
+            {
+                schema = reference.Target
+                    ?? throw new SpecInputException($"{file}: {node.Pointer}: $ref `{reference.Reference.ReferenceV3}` does not resolve; fix or re-bundle the spec.");
+            }
+            catch (InvalidOperationException e)
+            {
+                // Microsoft.OpenApi's own cycle check ("Circular reference detected while resolving schema").
+                throw new SpecInputException($"{file}: {node.Pointer}: $ref `{reference.Reference.ReferenceV3}` cannot be resolved ({e.Message}).", e);
+            }
         }
 
         return new SchemaNode(schema, pointer);
@@ -98,9 +116,24 @@ internal sealed class SchemaView
             .Select(t => t.ToString().ToLowerInvariant()));
     }
 
-    private static SchemaView Merge(SchemaNode node, string file, HashSet<IOpenApiSchema> merging)
+    // An array of itself (a nested list) is legitimate: its item type is named once, then `recursive`.
+    private string TypeTextOf(HashSet<IOpenApiSchema> outer)
     {
-        var view = new SchemaView(node.Schema, node.Pointer);
+        var text = TypeName(Type) + (Format is null ? "" : $"({Format})");
+        if (Type != JsonSchemaType.Array || Items is not { } items)
+        {
+            return text;
+        }
+
+        outer.Add(Target);
+        var item = Resolve(items, _spec.Path);
+        return outer.Contains(item.Schema) ? $"{text}<recursive {item.Pointer}>" : $"{text}<{Merge(item, _spec, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance)).TypeTextOf(outer)}>";
+    }
+
+    private static SchemaView Merge(SchemaNode node, SpecDocument spec, HashSet<IOpenApiSchema> merging)
+    {
+        var file = spec.Path;
+        var view = new SchemaView(node.Schema, node.Pointer, spec);
         var schema = node.Schema;
         merging.Add(schema);
         if (schema.Type is { } type)
@@ -109,6 +142,9 @@ internal sealed class SchemaView
             var withoutNull = type & ~JsonSchemaType.Null;
             view.Type = withoutNull == 0 ? null : withoutNull;
         }
+
+        // `nullable: true` beside allOf without a type: null or what the parts say (their type comes in below).
+        view.Nullable |= spec.NullableWithoutType.Contains(node.Pointer);
 
         view.Format = schema.Format;
         foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
@@ -121,9 +157,10 @@ internal sealed class SchemaView
         view.AdditionalProperties = schema.AdditionalProperties is { } extra ? new SchemaNode(extra, JsonPointer.Append(node.Pointer, "additionalProperties")) : null;
         view.AdditionalPropertiesAllowed = schema.AdditionalPropertiesAllowed;
         view.Enum = schema.Enum is { Count: > 0 } values ? values.Select(Text).ToList() : null;
+        var openSet = OpenSetValues(schema);
         view.ExtensibleEnum = schema.Extensions?.TryGetValue("x-extensible-enum", out var open) == true && open is JsonNodeExtension { Node: JsonArray array }
             ? array.Select(Text).ToList()
-            : null;
+            : openSet;
         view.MaxLength = schema.MaxLength;
         view.MinLength = schema.MinLength;
         view.Maximum = Number(schema.Maximum);
@@ -131,8 +168,11 @@ internal sealed class SchemaView
         view.MaxItems = schema.MaxItems;
         view.MinItems = schema.MinItems;
         view.Pattern = schema.Pattern;
-        AddVariants(view, schema.OneOf, "oneOf", node.Pointer, file);
-        AddVariants(view, schema.AnyOf, "anyOf", node.Pointer, file);
+        AddVariants(view, schema.OneOf, "oneOf", node.Pointer, spec);
+        if (openSet is null)
+        {
+            AddVariants(view, schema.AnyOf, "anyOf", node.Pointer, spec);
+        }
 
         var parts = schema.AllOf ?? [];
         for (var i = 0; i < parts.Count; i++)
@@ -143,21 +183,37 @@ internal sealed class SchemaView
                 continue; // an allOf that includes itself adds nothing
             }
 
-            view.Absorb(Merge(part, file, merging));
+            view.Absorb(Merge(part, spec, merging));
         }
 
         return view;
     }
 
-    private static void AddVariants(SchemaView view, IList<IOpenApiSchema>? variants, string keyword, string pointer, string file)
+    private static void AddVariants(SchemaView view, IList<IOpenApiSchema>? variants, string keyword, string pointer, SpecDocument spec)
     {
         for (var i = 0; i < (variants?.Count ?? 0); i++)
         {
             var variant = variants![i];
             var node = new SchemaNode(variant, JsonPointer.Append(pointer, keyword, i.ToString(CultureInfo.InvariantCulture)));
-            var key = variant is OpenApiSchemaReference { Reference.Id: { } id } ? id : Of(node, file).TypeText;
+            var key = variant is OpenApiSchemaReference { Reference.Id: { } id } ? id : Of(node, spec).TypeText;
             view.Variants.Add((key, node));
         }
+    }
+
+    /// <summary>
+    /// The known values of an open value set in its standard form, <c>anyOf: [{type: string, enum: [...]}, {type: string}]</c>:
+    /// one string, like <c>x-extensible-enum</c>, not two variants (so writing a set that way changes nothing for a client).
+    /// </summary>
+    private static List<string>? OpenSetValues(IOpenApiSchema schema)
+    {
+        if (schema.AnyOf is not { Count: 2 } members || members.Any(m => m is OpenApiSchemaReference || (m.Type & ~JsonSchemaType.Null) != JsonSchemaType.String))
+        {
+            return null;
+        }
+
+        var enumerated = members.Where(m => m.Enum is { Count: > 0 }).ToList();
+        var plain = members.Where(m => m.Enum is not { Count: > 0 } && m.Format is null && m.Pattern is null).ToList();
+        return enumerated.Count == 1 && plain.Count == 1 ? enumerated[0].Enum!.Select(Text).ToList() : null;
     }
 
     // allOf: the part's properties and requirements add up; the first part to state a keyword wins.

@@ -16,6 +16,7 @@ internal sealed partial class SpecComparer
     private readonly SpecDocument _old;
     private readonly SpecDocument _new;
     private readonly List<DiffFinding> _findings = [];
+    private readonly UnchangedPairs _unchanged = new();
 
     private SpecComparer(SpecDocument old, SpecDocument @new)
     {
@@ -40,6 +41,11 @@ internal sealed partial class SpecComparer
         var oldByKey = _old.Operations.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var newByKey = _new.Operations.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var added = _new.Operations.Where(n => !oldByKey.ContainsKey(Key(n))).ToList();
+
+        // By operationId, in order, so that a spec whose every path moved is not searched all against all.
+        var addedById = added.Where(n => n.Operation.OperationId is not null).GroupBy(n => n.Operation.OperationId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new Queue<SpecOperation>(g), StringComparer.Ordinal);
+        var movedHere = new HashSet<SpecOperation>(ReferenceEqualityComparer.Instance);
         foreach (var old in _old.Operations)
         {
             if (newByKey.TryGetValue(Key(old), out var same))
@@ -48,10 +54,9 @@ internal sealed partial class SpecComparer
                 continue;
             }
 
-            var moved = old.Operation.OperationId is { } id ? added.FirstOrDefault(n => n.Operation.OperationId == id) : null;
-            if (moved is not null)
+            if (old.Operation.OperationId is { } id && addedById.TryGetValue(id, out var candidates) && candidates.TryDequeue(out var moved))
             {
-                added.Remove(moved);
+                movedHere.Add(moved);
                 Add(ChangeKinds.OperationMoved, Describe(old), null, $"{moved.Method} {moved.Path}", OperationPointer(moved),
                     $"{old.OperationId} moved from {old} to {moved}");
                 CompareOperation(old, moved);
@@ -62,7 +67,7 @@ internal sealed partial class SpecComparer
             }
         }
 
-        foreach (var @new in added)
+        foreach (var @new in added.Where(n => !movedHere.Contains(n)))
         {
             Add(ChangeKinds.OperationAdded, Describe(@new), null, null, OperationPointer(@new), $"{@new} was added");
         }
@@ -140,7 +145,7 @@ internal sealed partial class SpecComparer
             }
             else
             {
-                new SchemaComparer(new DiffSite(operation, n.Location, _findings), request: true, _old.Path, _new.Path).Compare(oldSchema, newSchema);
+                new SchemaComparer(new DiffSite(operation, n.Location, _findings), request: true, _old, _new, _unchanged).Compare(oldSchema, newSchema);
             }
         }
     }
@@ -222,7 +227,7 @@ internal sealed partial class SpecComparer
             {
                 // `response 200 body`, or `response 200 body (text/plain)` beside the usual JSON.
                 var site = $"{location}{(request ? "" : " body")}{(mediaType == Json ? "" : $" ({mediaType})")}";
-                new SchemaComparer(new DiffSite(operation, site, _findings), request, _old.Path, _new.Path).Compare(
+                new SchemaComparer(new DiffSite(operation, site, _findings), request, _old, _new, _unchanged).Compare(
                     new SchemaNode(oldSchema, JsonPointer.Append(oldPointer, "content", mediaType, "schema")),
                     new SchemaNode(newSchema, JsonPointer.Append(newPointer, "content", mediaType, "schema")));
             }
@@ -292,7 +297,7 @@ internal sealed partial class SpecComparer
                 var schema = parameter.Schema is { } s ? new SchemaNode(s, JsonPointer.Append(schemaPointer, "schema"))
                     : parameter.Content?.FirstOrDefault() is { Value.Schema: { } c } media ? new SchemaNode(c, JsonPointer.Append(schemaPointer, "content", media.Key, "schema"))
                     : (SchemaNode?)null;
-                var view = schema is { } node ? SchemaView.Of(node, spec.Path) : null;
+                var view = schema is { } node ? SchemaView.Of(node, spec) : null;
                 yield return new Parameter(name, location, parameter.Required, schema, pointer, position,
                     view?.TypeText ?? "none", (view?.TypeText ?? "none") + "|" + string.Join(",", view?.Enum ?? []));
             }

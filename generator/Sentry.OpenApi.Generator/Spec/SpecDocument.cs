@@ -1,16 +1,24 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Sentry.OpenApi.Generator.Validation;
 
 namespace Sentry.OpenApi.Generator.Spec;
 
 /// <summary>A bundled spec loaded with Microsoft.OpenApi, plus its operations in a flat list.</summary>
 internal sealed class SpecDocument
 {
-    private SpecDocument(string path, OpenApiDocument document, IReadOnlyList<string> warnings)
+    private readonly Lazy<IReadOnlySet<string>> _nullableWithoutType;
+
+    private SpecDocument(string path, OpenApiDocument document, IReadOnlyList<string> warnings, JsonNode? raw)
     {
         Path = path;
         Document = document;
         Warnings = warnings;
+        Cycles = CompositionCycles.Find(raw, CompositionCycles.ComponentPointers(raw));
+        // Only diff asks, and it walks every schema of the document: not paid by the commands that count.
+        _nullableWithoutType = new Lazy<IReadOnlySet<string>>(() =>
+            SchemaWalk.Where(raw, IsNullableWithoutType).Select(s => s.Pointer[1..]).ToHashSet(StringComparer.Ordinal));
         Operations = document.Paths
             .SelectMany(p => (p.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>())
                 .Select(o => new SpecOperation(o.Key.Method.ToUpperInvariant(), p.Key, o.Value, p.Value.Parameters ?? [])))
@@ -25,6 +33,19 @@ internal sealed class SpecDocument
 
     public IReadOnlyList<SpecOperation> Operations { get; }
 
+    /// <summary>
+    /// The $ref/allOf/oneOf/anyOf cycles of the document (see <see cref="CompositionCycles"/>). A command
+    /// that walks schemas must refuse a document that has any; one that only counts can ignore them.
+    /// </summary>
+    public IReadOnlyList<CompositionCycle> Cycles { get; }
+
+    /// <summary>
+    /// The RFC 6901 pointers (<c>/components/schemas/Issue/properties/parent</c>) of the schemas that say
+    /// <c>nullable: true</c> without a <c>type</c>, the use-site form <c>nullable: true</c> + <c>allOf: [{$ref}]</c>:
+    /// the object model drops such a <c>nullable</c>, so it is read from the raw JSON.
+    /// </summary>
+    public IReadOnlySet<string> NullableWithoutType => _nullableWithoutType.Value;
+
     /// <summary>Loads a bundled JSON spec; a missing, unreadable or invalid file is a <see cref="SpecInputException"/>.</summary>
     public static async Task<SpecDocument> LoadAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -33,10 +54,12 @@ internal sealed class SpecDocument
             throw new SpecInputException($"{path}: file not found. Build the solution first (`dotnet build Sentry.OpenApi.sln` writes artifacts/spec/sentry-api.json) or pass --spec.");
         }
 
+        byte[] bytes;
         ReadResult result;
         try
         {
-            await using var stream = File.OpenRead(path);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            using var stream = new MemoryStream(bytes, writable: false);
             var settings = new OpenApiReaderSettings();
             result = await OpenApiDocument.LoadAsync(stream, "json", settings, cancellationToken).ConfigureAwait(false);
         }
@@ -53,8 +76,12 @@ internal sealed class SpecDocument
         }
 
         var warnings = (result.Diagnostic?.Warnings ?? []).Select(w => $"{w.Pointer}: {w.Message}").ToList();
-        return new SpecDocument(path, result.Document, warnings);
+        // The object model resolves references as it is read (and loops or throws on a cycle), so cycles are looked for in the raw JSON.
+        return new SpecDocument(path, result.Document, warnings, JsonNode.Parse(bytes));
     }
+
+    private static bool IsNullableWithoutType(JsonObject schema) =>
+        schema["nullable"] is JsonValue flag && flag.TryGetValue<bool>(out var nullable) && nullable && !schema.ContainsKey("type") && BundleDocument.RefOf(schema) is null;
 }
 
 /// <summary>One operation: method, path template and its definition.</summary>

@@ -12,11 +12,22 @@ internal sealed class BundleDocument
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+    private readonly Dictionary<(string Path, string Method), BundleOperation> _byPathAndMethod;
+
     private BundleDocument(string path, JsonObject root)
     {
         Path = path;
         Root = root;
         Operations = ListOperations(root);
+        _byPathAndMethod = Operations.ToDictionary(o => (o.Path, o.Method.ToLowerInvariant()));
+    }
+
+    /// <summary>The operation that <paramref name="pointer"/> is in (<c>#/paths/&lt;path&gt;/&lt;method&gt;</c> and below), or null.</summary>
+    public BundleOperation? OperationContaining(string pointer)
+    {
+        // By its first three segments, not by trying every operation: a large spec has tens of thousands.
+        var segments = JsonPointers.Segments(pointer);
+        return segments.Count >= 3 && segments[0] == "paths" ? _byPathAndMethod.GetValueOrDefault((segments[1], segments[2])) : null;
     }
 
     public string Path { get; }
@@ -64,25 +75,7 @@ internal sealed class BundleDocument
     }
 
     /// <summary>The node at a local pointer (<c>#/components/schemas/Issue</c>), or null.</summary>
-    public JsonNode? Find(string pointer)
-    {
-        JsonNode? node = Root;
-        foreach (var segment in JsonPointers.Segments(pointer))
-        {
-            node = node switch
-            {
-                JsonObject o => o.TryGetPropertyValue(segment, out var child) ? child : null,
-                JsonArray a when int.TryParse(segment, out var i) && i >= 0 && i < a.Count => a[i],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
-        }
-
-        return node;
-    }
+    public JsonNode? Find(string pointer) => JsonPointers.Find(Root, pointer);
 
     /// <summary>Follows <c>$ref</c>s from <paramref name="node"/> (at <paramref name="pointer"/>) to the object they name.</summary>
     public (JsonObject? Node, string Pointer) Resolve(JsonNode? node, string pointer)
@@ -116,12 +109,18 @@ internal sealed class BundleDocument
 
     /// <summary>
     /// Every <c>$ref</c> and discriminator mapping must resolve inside the bundle; the first that does
-    /// not is bad input (a bundle that Redocly wrote never has one).
+    /// not is bad input (a bundle that Redocly wrote never has one). Returns the distinct targets.
     /// </summary>
-    public void CheckReferences(Func<string, SourceLocation> locate)
+    public IReadOnlySet<string> CheckReferences(Func<string, SourceLocation> locate)
     {
+        var targets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (pointer, reference) in References(Root, JsonPointers.Root))
         {
+            if (!targets.Add(reference))
+            {
+                continue; // resolved already
+            }
+
             if (!reference.StartsWith("#/", StringComparison.Ordinal) || Find(reference) is null)
             {
                 var what = reference.StartsWith('#') ? "does not resolve in the bundle" : "is not local to the bundle";
@@ -129,37 +128,45 @@ internal sealed class BundleDocument
                     + "fix the reference in spec/ and rebuild the bundle (`dotnet build Sentry.OpenApi.sln`).");
             }
         }
+
+        return targets;
     }
 
     /// <summary>Every reference under <paramref name="node"/>: <c>$ref</c> strings and discriminator mappings; example values are data, not spec.</summary>
-    public static IEnumerable<(string Pointer, string Reference)> References(JsonNode? node, string pointer)
+    public static IReadOnlyList<(string Pointer, string Reference)> References(JsonNode? node, string pointer)
+    {
+        // One list of segments, a pointer string only for each reference found: a 50 MB bundle has millions of nodes.
+        var found = new List<(string, string)>();
+        CollectReferences(node, JsonPointers.Segments(pointer).ToList(), found);
+        return found;
+    }
+
+    private static void CollectReferences(JsonNode? node, List<string> path, List<(string, string)> found)
     {
         switch (node)
         {
             case JsonObject obj:
                 foreach (var (key, child) in obj)
                 {
-                    var at = JsonPointers.Append(pointer, key);
                     if (key == "$ref" && child is JsonValue v && v.TryGetValue<string>(out var reference))
                     {
-                        yield return (at, reference);
+                        found.Add((JsonPointers.FromSegments(path.Append(key)), reference));
                     }
-                    else if (key == "mapping" && pointer.EndsWith("/discriminator", StringComparison.Ordinal) && child is JsonObject mapping)
+                    else if (key == "mapping" && path.Count > 0 && path[^1] == "discriminator" && child is JsonObject mapping)
                     {
                         foreach (var (value, target) in mapping)
                         {
                             if (target is JsonValue t && t.TryGetValue<string>(out var targetRef))
                             {
-                                yield return (JsonPointers.Append(at, value), targetRef);
+                                found.Add((JsonPointers.FromSegments(path.Append(key).Append(value)), targetRef));
                             }
                         }
                     }
-                    else if (!IsData(key, pointer))
+                    else if (!IsData(key, path))
                     {
-                        foreach (var found in References(child, at))
-                        {
-                            yield return found;
-                        }
+                        path.Add(key);
+                        CollectReferences(child, path, found);
+                        path.RemoveAt(path.Count - 1);
                     }
                 }
 
@@ -167,10 +174,9 @@ internal sealed class BundleDocument
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    foreach (var found in References(array[i], JsonPointers.Append(pointer, i)))
-                    {
-                        yield return found;
-                    }
+                    path.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    CollectReferences(array[i], path, found);
+                    path.RemoveAt(path.Count - 1);
                 }
 
                 break;
@@ -185,9 +191,8 @@ internal sealed class BundleDocument
     };
 
     // Example values, defaults, enums and extensions hold data: a "$ref" key there is not a reference.
-    private static bool IsData(string key, string parentPointer)
+    private static bool IsData(string key, List<string> parents)
     {
-        var parents = JsonPointers.Segments(parentPointer);
         if (parents.Count > 0 && NameMaps.Contains(parents[^1]) && (parents.Count < 2 || parents[^2] != "properties"))
         {
             return false;

@@ -22,19 +22,21 @@ internal sealed class ExampleRule
     private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
     private readonly HashSet<(string Example, string Schema)> _checked = [];
 
-    private ExampleRule(BundleDocument bundle)
+    private ExampleRule(BundleDocument bundle, IReadOnlySet<string> cyclic)
     {
         _bundle = bundle;
-        _converter = new StrictSchemaConverter(bundle);
+        _converter = new StrictSchemaConverter(bundle, cyclic);
         Build(_converter.ComponentsDocument(), new Uri(StrictSchemaConverter.ComponentsId), "#/components/schemas");
     }
 
     /// <summary>How many (example, schema) pairs were evaluated.</summary>
     public int Checked => _checked.Count;
 
-    public static (IReadOnlyList<Finding> Findings, int Checked) Check(BundleDocument bundle)
+    /// <param name="bundle">The spec.</param>
+    /// <param name="cyclic">The schemas of $ref/allOf cycles, left unchecked (SENTRY012 reports them).</param>
+    public static (IReadOnlyList<Finding> Findings, int Checked) Check(BundleDocument bundle, IReadOnlySet<string> cyclic)
     {
-        var rule = new ExampleRule(bundle);
+        var rule = new ExampleRule(bundle, cyclic);
         var findings = bundle.Operations.SelectMany(rule.CheckOperation).ToList();
         var schemas = JsonPointers.Append(JsonPointers.Append(JsonPointers.Root, "components"), "schemas");
         foreach (var (name, schema) in bundle.Root["components"]?["schemas"] as JsonObject ?? [])
@@ -174,14 +176,16 @@ internal sealed class ExampleRule
 
     private IEnumerable<Finding> CheckExample(JsonNode? schema, string schemaPointer, JsonNode? value, string valuePointer, BundleOperation? operation)
     {
-        // Shared examples (a parameter component's, an error response's) are checked once per schema.
-        var schemaKey = BundleDocument.RefOf(schema) ?? schemaPointer;
+        // Shared examples (a parameter component's, an error response's) are checked once per schema; an inline
+        // schema is known by its text, so `type: array, items: {$ref: Issue}` written in 400 operations is one schema.
+        var schemaName = BundleDocument.RefOf(schema) ?? schemaPointer;
+        var schemaKey = BundleDocument.RefOf(schema) ?? schema?.ToJsonString() ?? "null";
         if (!_checked.Add((valuePointer, schemaKey)))
         {
             return [];
         }
 
-        var results = SchemaFor(schema, schemaKey).Evaluate(JsonSerializer.SerializeToElement(value), _evaluation);
+        var results = SchemaFor(schema, schemaKey, schemaName).Evaluate(JsonSerializer.SerializeToElement(value), _evaluation);
         if (results.IsValid)
         {
             return [];
@@ -193,18 +197,18 @@ internal sealed class ExampleRule
             .ToList();
         if (errors.Count > MaxErrorsPerExample)
         {
-            findings.Add(Rule.At(valuePointer, $"{errors.Count - MaxErrorsPerExample} more errors in this example (against {schemaKey}).", operation));
+            findings.Add(Rule.At(valuePointer, $"{errors.Count - MaxErrorsPerExample} more errors in this example (against {schemaName}).", operation));
         }
 
         return findings;
     }
 
-    private JsonSchema SchemaFor(JsonNode? schema, string key)
+    private JsonSchema SchemaFor(JsonNode? schema, string key, string pointer)
     {
         if (!_schemas.TryGetValue(key, out var built))
         {
             var id = new Uri($"https://sentry-openapi.invalid/validate/example-{_schemas.Count}.json");
-            built = Build(_converter.Root(schema, id), id, key);
+            built = Build(_converter.Root(schema, id), id, pointer);
             _schemas[key] = built;
         }
 

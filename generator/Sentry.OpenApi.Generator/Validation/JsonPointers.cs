@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Sentry.OpenApi.Generator.Validation;
 
 /// <summary>JSON pointers in URI-fragment form (<c>#/paths/~1api~10~1/get</c>), as the findings print them.</summary>
@@ -26,4 +28,25 @@ internal static class JsonPointers
     }
 
     public static string FromSegments(IEnumerable<string> segments) => segments.Aggregate(Root, Append);
+
+    /// <summary>The node at a local pointer (<c>#/components/schemas/Issue</c>) under <paramref name="root"/>, or null.</summary>
+    public static JsonNode? Find(JsonNode? root, string pointer)
+    {
+        var node = root;
+        foreach (var segment in Segments(pointer))
+        {
+            node = node switch
+            {
+                JsonObject o => o.TryGetPropertyValue(segment, out var child) ? child : null,
+                JsonArray a when int.TryParse(segment, out var i) && i >= 0 && i < a.Count => a[i],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
 }

@@ -63,13 +63,10 @@ internal static class OpenApiDiagnostics
     private static Finding At(BundleDocument bundle, ValidationRule rule, string? pointer, string message, Severity severity)
     {
         var at = Pointer(pointer);
-        return rule.At(at, message, OperationAt(bundle, at), severity);
+        return rule.At(at, message, bundle.OperationContaining(at), severity);
     }
 
     // Microsoft.OpenApi writes pointers as "#/paths/~1x/get" or "/paths/..."; findings use "#/...".
     private static string Pointer(string? pointer) =>
         string.IsNullOrEmpty(pointer) ? JsonPointers.Root : pointer.StartsWith('#') ? pointer : "#" + (pointer.StartsWith('/') ? pointer : "/" + pointer);
-
-    private static BundleOperation? OperationAt(BundleDocument bundle, string pointer) =>
-        bundle.Operations.FirstOrDefault(o => pointer == o.Pointer || pointer.StartsWith(o.Pointer + "/", StringComparison.Ordinal));
 }

@@ -16,6 +16,7 @@ internal sealed class SourceMap
     private readonly string _rootFile;
     private readonly bool _componentFiles;
     private readonly Dictionary<string, YamlNode?> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<YamlMappingNode, Dictionary<string, (YamlNode Key, YamlNode Value)>> _keys = new(ReferenceEqualityComparer.Instance);
 
     private SourceMap(string rootFile, bool componentFiles)
     {
@@ -86,17 +87,10 @@ internal sealed class SourceMap
             }
 
             YamlNode? child = null;
-            if (node is YamlMappingNode mapping)
+            if (node is YamlMappingNode mapping && KeysOf(mapping).TryGetValue(segment, out var entry))
             {
-                foreach (var (key, value) in mapping.Children)
-                {
-                    if (key is YamlScalarNode scalar && scalar.Value == segment)
-                    {
-                        line = (int)key.Start.Line;
-                        child = value;
-                        break;
-                    }
-                }
+                line = (int)entry.Key.Start.Line;
+                child = entry.Value;
             }
             else if (node is YamlSequenceNode sequence && int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count)
             {
@@ -113,6 +107,27 @@ internal sealed class SourceMap
         }
 
         return new SourceLocation(Display(file), line);
+    }
+
+    // A mapping's entries by key, made once per mapping: `paths` of a large bundle has tens of thousands of keys,
+    // and every finding under it would otherwise scan them.
+    private Dictionary<string, (YamlNode Key, YamlNode Value)> KeysOf(YamlMappingNode mapping)
+    {
+        if (!_keys.TryGetValue(mapping, out var keys))
+        {
+            keys = new Dictionary<string, (YamlNode, YamlNode)>(StringComparer.Ordinal);
+            foreach (var (key, value) in mapping.Children)
+            {
+                if (key is YamlScalarNode { Value: { } name })
+                {
+                    keys.TryAdd(name, (key, value)); // the first wins, as the scan did
+                }
+            }
+
+            _keys[mapping] = keys;
+        }
+
+        return keys;
     }
 
     private static string? Reference(YamlNode? node) =>

@@ -1,3 +1,5 @@
+using Sentry.OpenApi.Generator.Spec;
+
 namespace Sentry.OpenApi.Generator.Validation;
 
 /// <summary>The result of one `validate` run: the findings, located and sorted, and what was checked.</summary>
@@ -18,21 +20,28 @@ internal static class SpecValidator
     {
         var bundle = BundleDocument.Load(specPath);
         var sources = sourcesPath is null ? null : SourceMap.ForSources(sourcesPath);
-        var locations = sources ?? SourceMap.ForBundle(specPath);
-        SourceLocation Locate(string pointer) => locations?.Locate(pointer) ?? new SourceLocation(SourceMap.Display(Path.GetFullPath(specPath)), 0);
+        // The bundle read as YAML (for its line numbers) only when there is something to locate: it is the slowest read of all.
+        var bundleLines = new Lazy<SourceMap?>(() => SourceMap.ForBundle(specPath));
+        SourceLocation Locate(string pointer) => (sources ?? bundleLines.Value)?.Locate(pointer) ?? new SourceLocation(SourceMap.Display(Path.GetFullPath(specPath)), 0);
 
-        bundle.CheckReferences(Locate);
+        var targets = bundle.CheckReferences(Locate);
+
+        // Every cycle passes through a $ref target; the components are roots too, for an unreferenced one.
+        var cycles = CompositionCycles.Find(bundle.Root, CompositionCycles.ComponentPointers(bundle.Root).Concat(targets));
+        var cyclic = cycles.SelectMany(c => c.Members).ToHashSet(StringComparer.Ordinal);
 
         var findings = new List<Finding>();
         findings.AddRange(await OpenApiDiagnostics.CheckAsync(bundle, cancellationToken).ConfigureAwait(false));
         findings.AddRange(OperationRules.Check(bundle));
         findings.AddRange(ResponseRules.Check(bundle));
-        var (exampleFindings, examplesChecked) = ExampleRule.Check(bundle);
+        findings.AddRange(SchemaCycleRule.Check(cycles));
+        var (exampleFindings, examplesChecked) = ExampleRule.Check(bundle, cyclic);
         findings.AddRange(exampleFindings);
         findings.AddRange(PaginationRule.Check(bundle));
         findings.AddRange(PathParameterRule.Check(bundle));
         findings.AddRange(UnusedComponentsRule.Check(bundle, sources));
         findings.AddRange(OpenEnumRule.Check(bundle));
+        findings.AddRange(NullableComponentRule.Check(bundle));
 
         // A shared part (a component used by many operations) is reported once, for the first operation.
         var located = findings

@@ -6,7 +6,9 @@ namespace Sentry.OpenApi.Generator.Validation;
 /// Turns OpenAPI 3.0 schemas into JSON Schema 2020-12 for checking examples, strictly:
 /// <list type="bullet">
 /// <item><c>$ref</c>s to <c>#/components/schemas/X</c> point into one components document of <c>$defs</c>;</item>
-/// <item><c>nullable: true</c> admits null; <c>x-*</c>, <c>example</c> and other annotations are dropped;</item>
+/// <item><c>nullable: true</c> admits null, also beside <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c> without a <c>type</c> (the use-site
+/// form <c>nullable: true</c> + <c>allOf: [{$ref}]</c>); <c>x-*</c>, <c>example</c> and other annotations are dropped;</item>
+/// <item>a <c>$ref</c> to a schema of a $ref/allOf cycle (SENTRY012) admits anything, so that no check goes round it;</item>
 /// <item>a schema with a <c>discriminator</c> checks a value against the subschema mapped to its discriminator property;</item>
 /// <item>every object schema is closed (<c>additionalProperties: false</c> over the names it and its
 /// <c>allOf</c> members declare) unless it declares
@@ -32,6 +34,8 @@ internal sealed class StrictSchemaConverter
     // Formats JSON Schema defines and examples can be held to; OpenAPI's own (int64, binary, ...) are hints.
     private static readonly HashSet<string> CheckedFormats = new(StringComparer.Ordinal) { "date-time", "date", "email", "uuid", "ipv4", "ipv6" };
 
+    private static readonly string[] Composition = ["allOf", "oneOf", "anyOf"];
+
     private enum Form
     {
         Closed,
@@ -40,8 +44,18 @@ internal sealed class StrictSchemaConverter
     }
 
     private readonly BundleDocument _bundle;
+    private readonly IReadOnlySet<string> _cyclic;
 
-    public StrictSchemaConverter(BundleDocument bundle) => _bundle = bundle;
+    /// <param name="bundle">The spec.</param>
+    /// <param name="cyclic">
+    /// The schemas of $ref/allOf cycles (SENTRY012): a reference to one of them converts to <c>true</c>, so that
+    /// checking a value never goes round the cycle; what it would have checked is reported as the cycle.
+    /// </param>
+    public StrictSchemaConverter(BundleDocument bundle, IReadOnlySet<string> cyclic)
+    {
+        _bundle = bundle;
+        _cyclic = cyclic;
+    }
 
     /// <summary>The components document: the three forms of every component schema as <c>$defs</c>.</summary>
     public JsonObject ComponentsDocument()
@@ -89,7 +103,9 @@ internal sealed class StrictSchemaConverter
         if (BundleDocument.RefOf(schema) is { } reference)
         {
             // Siblings of $ref are ignored in OpenAPI 3.0.
-            return ComponentName(reference) is { } name ? DefRef(form, name) : Convert(_bundle.Find(reference), form, null, depth + 1);
+            return _cyclic.Contains(reference) ? JsonValue.Create(true)
+                : ComponentName(reference) is { } name ? DefRef(form, name)
+                : Convert(_bundle.Find(reference), form, null, depth + 1);
         }
 
         if (form == Form.Closed && schema["discriminator"] is JsonObject discriminator
@@ -181,6 +197,13 @@ internal sealed class StrictSchemaConverter
             result["additionalProperties"] = false;
         }
 
+        // `nullable: true` beside allOf/oneOf/anyOf (the use-site form `nullable: true` + `allOf: [{$ref}]`) admits null
+        // whatever the members say, as generators read it; strict 3.0.3 would need a `type` beside it.
+        if (nullable && Composition.Any(schema.ContainsKey))
+        {
+            return new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "null" }, result) };
+        }
+
         return result;
     }
 
@@ -195,6 +218,11 @@ internal sealed class StrictSchemaConverter
     /// </summary>
     private HashSet<string>? DeclaredNames(JsonNode? node, int depth)
     {
+        if (BundleDocument.RefOf(node) is { } reference && _cyclic.Contains(reference))
+        {
+            return null; // a member of a cycle declares nothing that could be closed over
+        }
+
         var (schema, _) = _bundle.Resolve(node, JsonPointers.Root);
         if (schema is null || depth > 64)
         {
@@ -239,7 +267,8 @@ internal sealed class StrictSchemaConverter
         foreach (var (value, target) in Enumerable.Reverse(mapping))
         {
             var name = ComponentName(target!);
-            var then = name is null ? Convert(_bundle.Find(target!), Form.Closed, null, depth + 1)
+            var then = _cyclic.Contains(target!) ? JsonValue.Create(true)
+                : name is null ? Convert(_bundle.Find(target!), Form.Closed, null, depth + 1)
                 : name == component ? DefRef(Form.Plain, name) // a mapping to the base itself must not dispatch again
                 : DefRef(Form.Closed, name);
             chain = new JsonObject

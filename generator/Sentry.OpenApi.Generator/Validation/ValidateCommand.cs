@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Sentry.OpenApi.Generator.Validation;
 
 /// <summary>
-/// `validate`: Microsoft.OpenApi's diagnostics and rules plus the project's own (SENTRY001-011) on the
+/// `validate`: Microsoft.OpenApi's diagnostics and rules plus the project's own (SENTRY001-013) on the
 /// bundled spec, each finding located in the split sources. Exit 1 when any error is found
 /// (warnings alone pass), 2 for bad input.
 /// </summary>

@@ -48,11 +48,21 @@ internal static class ValidationRules
         "Example names are unique across an operation's success responses (test cases are named <OperationId>/<example>).");
 
     public static readonly ValidationRule OpenEnums = new("SENTRY011", Severity.Warning,
-        "Response schemas use x-extensible-enum, not enum, for value sets: a value Sentry adds later would fail deserialization.");
+        "Open value sets: `type: string` + `anyOf: [{type: string, enum: [...]}, {type: string}]` (what standard tools read) with the same values in "
+        + "`x-extensible-enum` (what our C# constants read); warns on an x-extensible-enum without that anyOf and on a closed `enum` in a response "
+        + "(a value Sentry adds later would fail deserialization); the two lists differing, or the anyOf without x-extensible-enum, is an error.");
+
+    public static readonly ValidationRule SchemaCycles = new("SENTRY012", Severity.Error,
+        "No schema cycle made only of $ref, allOf, oneOf, anyOf or not: it never reaches a value, so nothing can check or merge it. "
+        + "Recursion through properties, items or additionalProperties (a tree) is fine.");
+
+    public static readonly ValidationRule NullableComponents = new("SENTRY013", Severity.Warning,
+        "No reusable component schema is `nullable: true` at the top level: every use and every generated type of it would admit null; "
+        + "write `nullable: true` + `allOf: [{$ref: ...}]` where a null is really sent.");
 
     public static IReadOnlyList<ValidationRule> All { get; } =
     [
         OpenApiRead, OpenApiRule, UniqueOperationIds, OneDeclaredTag, Summary, SuccessResponse, NamedSchemaAndExample,
-        ValidExamples, CursorPagination, PathParameters, UnusedComponents, UniqueExampleNames, OpenEnums,
+        ValidExamples, CursorPagination, PathParameters, UnusedComponents, UniqueExampleNames, OpenEnums, SchemaCycles, NullableComponents,
     ];
 }

@@ -9,6 +9,7 @@ public sealed class ValidateRuleTests
     private const string ListOp = "#/paths/~1api~10~1things~1/get";
     private const string RetrieveItem = "#/paths/~1api~10~1things~1{thing_id}~1";
     private const string RetrieveOp = RetrieveItem + "/get";
+    private const string ThingStatus = "#/components/schemas/Thing/properties/status";
 
     public static IEnumerable<TestCaseData> Violations()
     {
@@ -31,6 +32,13 @@ public sealed class ValidateRuleTests
         yield return Case("sentry010-duplicate-example-name.json", "error SENTRY010", Retrieve, RetrieveOp + "/responses/202/content/application~1json/examples/default",
             "\"default\": {", occurrence: 3);
         yield return Case("sentry011-enum-in-response.json", "warning SENTRY011", List, "#/components/schemas/Thing/properties/status/enum", "\"enum\": [");
+        yield return Case("sentry011-extensible-enum-only.json", "warning SENTRY011", List, ListOp + "/parameters/1/schema/x-extensible-enum",
+            "\"x-extensible-enum\": [");
+        yield return Case("sentry011-extensible-enum-only.json", "warning SENTRY011", null, ThingStatus + "/x-extensible-enum",
+            "\"x-extensible-enum\": [", occurrence: 2);
+        yield return Case("sentry011-open-set-mismatch.json", "error SENTRY011", null, ThingStatus + "/x-extensible-enum", "\"x-extensible-enum\": [");
+        yield return Case("sentry011-anyof-without-extension.json", "error SENTRY011", null, ThingStatus + "/anyOf", "\"anyOf\": [");
+        yield return Case("sentry013-nullable-component.json", "warning SENTRY013", null, "#/components/schemas/Thing/nullable", "\"nullable\": true");
         // A path item's own parameters are in no one operation.
         yield return Case("openapi-rules.json", "error OPENAPI-RULE", null, RetrieveItem + "/parameters/0/required", "\"required\": false");
     }
@@ -72,6 +80,52 @@ public sealed class ValidateRuleTests
     }
 
     [Test]
+    public async Task An_open_value_set_in_the_standard_form_with_the_same_values_is_no_finding()
+    {
+        // valid.json writes Thing.status as `type: string`, `anyOf: [{type: string, enum}, {type: string}]` and `x-extensible-enum`.
+        var run = await ToolRun.RunAsync("validate", "--spec", ValidateFixtures.PathOf("valid.json"));
+
+        Assert.That(ValidateFixtures.Findings(run).Where(f => f.Contains(" SENTRY011 ", StringComparison.Ordinal)), Is.Empty, run.ToString());
+    }
+
+    [Test]
+    public async Task Open_value_set_findings_name_the_values_to_write()
+    {
+        var bare = await ToolRun.RunAsync("validate", "--spec", ValidateFixtures.PathOf("sentry011-extensible-enum-only.json"));
+        var mismatch = await ToolRun.RunAsync("validate", "--spec", ValidateFixtures.PathOf("sentry011-open-set-mismatch.json"));
+
+        Assert.That(ValidateFixtures.Findings(bare), Has.Some.EndsWith(
+            "`x-extensible-enum` without its standard equivalent, so other tools see a plain string; add `type: string` and "
+            + "`anyOf: [{type: string, enum: [open, closed]}, {type: string}]` beside it."), bare.ToString());
+        Assert.That(ValidateFixtures.Findings(mismatch), Has.Some.EndsWith(
+            "`x-extensible-enum` and the `anyOf` enum list different values; only in x-extensible-enum: ignored; only in the anyOf enum: archived; "
+            + "list the same values in both."), mismatch.ToString());
+    }
+
+    [Test]
+    public async Task Nullable_at_the_use_site_admits_null_in_examples_and_is_no_finding()
+    {
+        // Thing.parent is `nullable: true` + `allOf: [{$ref: ThingRef}]`; one example sends null, the other an object.
+        var run = await ToolRun.RunAsync("validate", "--spec", ValidateFixtures.PathOf("nullable-use-site.json"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.ToString());
+        Assert.That(ValidateFixtures.Findings(run), Is.Empty, run.ToString());
+    }
+
+    [Test]
+    public async Task Nullable_at_the_use_site_still_checks_the_object()
+    {
+        using var folder = new TemporaryDirectory();
+        var text = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, ValidateFixtures.PathOf("nullable-use-site.json")));
+        var spec = folder.Write("parent-id-number.json", text.Replace("\"id\": \"0\"", "\"id\": 0", StringComparison.Ordinal));
+
+        var run = await ToolRun.RunAsync("validate", "--spec", spec);
+
+        Assert.That(ValidateFixtures.Findings(run), Has.Exactly(1).Contains(" error SENTRY006 ListThings (GET /api/0/things/) #/components/examples/ThingList/value/0/parent/id: "),
+            run.ToString());
+    }
+
+    [Test]
     public async Task Warnings_alone_exit_0()
     {
         var run = await ToolRun.RunAsync("validate", "--spec", ValidateFixtures.PathOf("sentry011-enum-in-response.json"));
@@ -101,13 +155,15 @@ public sealed class ValidateRuleTests
         var run = await ToolRun.RunAsync("validate", "--list-rules");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.ToString());
-        for (var i = 1; i <= 11; i++)
+        for (var i = 1; i <= 13; i++)
         {
             Assert.That(run.Output, Does.Match($@"(?m)^SENTRY{i:000}\s+(error|warning)\s+\S.+$"), $"SENTRY{i:000} is not listed\n{run}");
         }
 
         Assert.That(run.Output, Does.Contain("OPENAPI-READ").And.Contain("OPENAPI-RULE"));
         Assert.That(run.Output, Does.Match(@"(?m)^SENTRY011\s+warning\s"));
+        Assert.That(run.Output, Does.Match(@"(?m)^SENTRY012\s+error\s"));
+        Assert.That(run.Output, Does.Match(@"(?m)^SENTRY013\s+warning\s"));
     }
 
     public static IEnumerable<string> Fixtures() => Violations().Select(v => (string)v.Arguments[0]!).Distinct();

@@ -20,11 +20,19 @@ internal static class SentryPage
 
         return new SentryPage<TItem>(list, SentryLinkHeader.Parse(link), SentryRateLimit.FromResponse(response), response.RequestMessage?.RequestUri);
     }
+
+    /// <summary>A page of an object body: its <paramref name="items"/>, and the whole <paramref name="body"/> beside them.</summary>
+    public static SentryPage<TItem, TBody> Create<TItem, TBody>(IEnumerable<TItem?>? items, TBody body, HttpResponseMessage response)
+        where TItem : class
+    {
+        var page = Create(items, response);
+        return new SentryPage<TItem, TBody>(page.Items, page.Links, page.RateLimit, page.Source, body);
+    }
 }
 
 /// <summary>One page of a cursor-paginated list: its items, the cursors around it, and the rate-limit values of its response.</summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class SentryPage<T>
+public class SentryPage<T>
 {
     /// <summary>Creates a page.</summary>
     public SentryPage(IReadOnlyList<T> items, SentryLinks links, SentryRateLimit? rateLimit, Uri? source = null)
@@ -58,4 +66,23 @@ public sealed class SentryPage<T>
 
     /// <summary>The cursor of the previous page, or null when there is none.</summary>
     public string? PreviousCursor => HasPrevious ? Links.Previous!.Cursor : null;
+}
+
+/// <summary>
+/// One page of an operation whose body is an object holding the items beside other fields (Discover's
+/// <c>{data, meta}</c>, sessions' <c>{groups, intervals, ...}</c>): the items, and the whole body.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+/// <typeparam name="TBody">The body type.</typeparam>
+public sealed class SentryPage<T, TBody> : SentryPage<T>
+{
+    /// <summary>Creates a page.</summary>
+    public SentryPage(IReadOnlyList<T> items, SentryLinks links, SentryRateLimit? rateLimit, Uri? source, TBody body)
+        : base(items, links, rateLimit, source)
+    {
+        Body = body;
+    }
+
+    /// <summary>The whole body of this page's response (e.g. Discover's <c>meta</c> with the field types).</summary>
+    public TBody Body { get; }
 }

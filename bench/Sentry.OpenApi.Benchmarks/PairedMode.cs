@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Sentry.OpenApi.Benchmarks;
+
+/// <summary>
+/// The firm figures on a shared machine: client and raw baseline alternate call by call (in memory), the order
+/// rotating every call and every round, so both see the same machine at the same moment. Each round sums the time
+/// (<see cref="Stopwatch"/>) and the allocations (<see cref="GC.GetAllocatedBytesForCurrentThread"/>; the in-memory
+/// calls complete on the calling thread) of each side; the result is the median of the per-round ratios.
+/// </summary>
+public static class PairedMode
+{
+    /// <summary>The targets of issue 13.</summary>
+    public const double MaxTimeRatio = 1.10, MaxAllocRatio = 1.25;
+
+    /// <summary>Runs the comparisons, prints the summary and where the overhead goes; true when every gated one meets the targets.</summary>
+    public static bool Run(int rounds, TextWriter output)
+    {
+        using var client = Transports.Client(TransportKind.InMemory);
+        using var raw = Transports.Raw(TransportKind.InMemory);
+        Scenario[] scenarios =
+        [
+            new("retrieve issue (4.4 KB)", () => client.Issues.RetrieveIssueAsync("acme", "1"), () => raw.RetrieveIssueAsync()),
+            new("retrieve event (5.3 KB)", () => client.Events.RetrieveProjectEventAsync("acme", "pump-station", "small"), () => raw.RetrieveEventAsync(large: false)),
+            new("retrieve event (108 KB)", () => client.Events.RetrieveProjectEventAsync("acme", "pump-station", "large"), () => raw.RetrieveEventAsync(large: true)),
+            new("one page of 100 issues", () => client.Issues.ListOrganizationIssuesAsync("acme"), () => raw.ListIssuesPageAsync()),
+        ];
+
+        output.WriteLine($"Paired mode: in-memory transport, {rounds} rounds, client and raw alternating call by call in rotated order; median of per-round ratios.");
+        output.WriteLine($"Bodies: {Payloads.Describe()}.");
+        output.WriteLine();
+        var allMet = Table(scenarios, rounds, gated: true, output);
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Targets: time ratio <= {MaxTimeRatio:0.00}, alloc ratio <= {MaxAllocRatio:0.00}: {(allMet ? "PASS" : "FAIL")}"));
+        output.WriteLine();
+        output.WriteLine("Where the overhead goes (retrieve issue; each client variant paired with raw; informational):");
+        output.WriteLine();
+        Table(HandlerVariants(raw), rounds, gated: false, output);
+        return allMet;
+    }
+
+    private static Scenario[] HandlerVariants(RawSentry raw)
+    {
+        (string Name, SentryApiClient Client)[] variants =
+        [
+            ("default client", Transports.Client(TransportKind.InMemory)),
+            ("retries off", Transports.Client(TransportKind.InMemory, o => o.Retry = o.Retry with { MaxRetries = 0 })),
+            ("timeout off", Transports.Client(TransportKind.InMemory, o => o.Timeout = Timeout.InfiniteTimeSpan)),
+            ("pacing on", Transports.Client(TransportKind.InMemory, o => o.EnableRateLimitPacing = true)),
+            ("retries and timeout off", Transports.Client(TransportKind.InMemory, o =>
+            {
+                o.Retry = o.Retry with { MaxRetries = 0 };
+                o.Timeout = Timeout.InfiniteTimeSpan;
+            })),
+            ("generated code only (no handlers)", Transports.BareClient(TransportKind.InMemory)),
+        ];
+        return [.. variants.Select(v => new Scenario(v.Name, () => v.Client.Issues.RetrieveIssueAsync("acme", "1"), () => raw.RetrieveIssueAsync()))];
+    }
+
+    private static bool Table(Scenario[] scenarios, int rounds, bool gated, TextWriter output)
+    {
+        output.WriteLine($"| Scenario | Calls/round | Raw µs | Client µs | Time ratio | Raw KB | Client KB | Alloc ratio | Extra KB |{(gated ? " Result |" : "")}");
+        output.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|---:|{(gated ? "---|" : "")}");
+        var allMet = true;
+        foreach (var scenario in scenarios)
+        {
+            var result = Measure(scenario, rounds);
+            var met = result.TimeRatio <= MaxTimeRatio && result.AllocRatio <= MaxAllocRatio && result.AsyncCalls == 0;
+            allMet &= met;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {scenario.Name} | {result.CallsPerRound} | {result.RawMicros:0.0} | {result.ClientMicros:0.0} | {result.TimeRatio:0.000} | {result.RawKB:0.0} | {result.ClientKB:0.0} | {result.AllocRatio:0.000} | {result.ClientKB - result.RawKB:+0.0;-0.0} |{(gated ? (met ? " PASS |" : " FAIL |") : "")}"));
+            if (result.AsyncCalls > 0)
+            {
+                output.WriteLine($"  ({result.AsyncCalls} calls completed asynchronously: their allocations on other threads are not counted)");
+            }
+        }
+
+        return allMet;
+    }
+
+    private static Result Measure(Scenario scenario, int rounds)
+    {
+        // Warm up (JIT, tiering, pools), then size a round to about 20 ms per side.
+        var warm = Stopwatch.StartNew();
+        var warmCalls = 0;
+        while (warmCalls < 200 || warm.ElapsedMilliseconds < 500)
+        {
+            Call(scenario.Client, out _);
+            Call(scenario.Raw, out _);
+            warmCalls++;
+        }
+
+        var calibration = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            Call(scenario.Client, out _);
+            Call(scenario.Raw, out _);
+        }
+
+        var perPair = calibration.Elapsed.TotalMilliseconds / 20;
+        var calls = Math.Clamp((int)(40 / perPair), 5, 2000);
+        var timeRatios = new double[rounds];
+        var allocRatios = new double[rounds];
+        var clientMicros = new double[rounds];
+        var rawMicros = new double[rounds];
+        var clientBytes = new double[rounds];
+        var rawBytes = new double[rounds];
+        var asyncCalls = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            long clientTicks = 0, rawTicks = 0, clientAlloc = 0, rawAlloc = 0;
+            for (var i = 0; i < calls; i++)
+            {
+                var clientFirst = (round + i) % 2 == 0;
+                for (var side = 0; side < 2; side++)
+                {
+                    var isClient = (side == 0) == clientFirst;
+                    var (ticks, bytes) = Call(isClient ? scenario.Client : scenario.Raw, out var wasAsync);
+                    asyncCalls += wasAsync ? 1 : 0;
+                    if (isClient)
+                    {
+                        clientTicks += ticks;
+                        clientAlloc += bytes;
+                    }
+                    else
+                    {
+                        rawTicks += ticks;
+                        rawAlloc += bytes;
+                    }
+                }
+            }
+
+            timeRatios[round] = (double)clientTicks / rawTicks;
+            allocRatios[round] = (double)clientAlloc / rawAlloc;
+            clientMicros[round] = clientTicks * 1e6 / Stopwatch.Frequency / calls;
+            rawMicros[round] = rawTicks * 1e6 / Stopwatch.Frequency / calls;
+            clientBytes[round] = clientAlloc / 1024.0 / calls;
+            rawBytes[round] = rawAlloc / 1024.0 / calls;
+        }
+
+        return new Result(calls, Median(rawMicros), Median(clientMicros), Median(timeRatios), Median(rawBytes), Median(clientBytes), Median(allocRatios), asyncCalls);
+    }
+
+    private static (long Ticks, long Bytes) Call(Func<Task> call, out bool wasAsync)
+    {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var start = Stopwatch.GetTimestamp();
+        var task = call();
+        wasAsync = !task.IsCompleted;
+        task.GetAwaiter().GetResult();
+        var ticks = Stopwatch.GetTimestamp() - start;
+        return (ticks, GC.GetAllocatedBytesForCurrentThread() - bytes);
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private sealed record Scenario(string Name, Func<Task> Client, Func<Task> Raw);
+
+    private sealed record Result(int CallsPerRound, double RawMicros, double ClientMicros, double TimeRatio, double RawKB, double ClientKB, double AllocRatio, int AsyncCalls);
+}

@@ -50,9 +50,17 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
             _inner = inner;
             _deadline = deadline;
             _timeout = timeout;
-            foreach (var header in inner.Headers)
+            // Copied as they are stored: the validating view would parse each header and copy its values first.
+            foreach (var header in inner.Headers.NonValidated)
             {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
+                if (header.Value.Count == 1)
+                {
+                    Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
+                }
+                else
+                {
+                    Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
             }
         }
 

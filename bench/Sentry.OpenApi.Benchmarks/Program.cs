@@ -22,6 +22,12 @@ public static class Program
             return await FlatnessMode.RunAsync(Console.Out) ? 0 : 1;
         }
 
+        // BenchmarkDotNet builds its child project with a global ArtifactsPath, which turns the SDK's artifacts layout on
+        // for every referenced project: the library would be rebuilt (its client regenerated) under a second obj/
+        // folder. Inherited by those builds as an MSBuild property, this keeps the normal layout, so the library's
+        // build is the one `dotnet run` just did.
+        Environment.SetEnvironmentVariable("UseArtifactsOutput", "false");
+
         // The loopback server runs here, in the host, while BenchmarkDotNet's child processes measure.
         using var server = LoopbackServer.Start(Transports.DefaultPages);
         Environment.SetEnvironmentVariable(Transports.LoopbackOriginVariable, server.Origin);

@@ -29,7 +29,8 @@ public static class PairedMode
             new("one page of 100 issues", () => client.Issues.ListOrganizationIssuesAsync("acme"), () => raw.ListIssuesPageAsync()),
         ];
 
-        var variants = HandlerVariants(raw);
+        var clients = HandlerVariants();
+        Scenario[] variants = [.. clients.Select(v => new Scenario(v.Name, () => v.Client.Issues.RetrieveIssueAsync("acme", "1"), () => raw.RetrieveIssueAsync()))];
         WarmUp([.. scenarios, .. variants]);
         output.WriteLine($"Paired mode: in-memory transport, {rounds} rounds, client and raw alternating call by call in rotated order; median of per-round ratios.");
         output.WriteLine($"Bodies: {Payloads.Describe()}.");
@@ -42,12 +43,15 @@ public static class PairedMode
         output.WriteLine("Where the overhead goes (retrieve issue; each client variant paired with raw; informational):");
         output.WriteLine();
         Table(variants, rounds, gated: false, output);
+        foreach (var (_, variant) in clients)
+        {
+            variant.Dispose();
+        }
+
         return allMet;
     }
 
-    private static Scenario[] HandlerVariants(RawSentry raw)
-    {
-        (string Name, SentryApiClient Client)[] variants =
+    private static (string Name, SentryApiClient Client)[] HandlerVariants() =>
         [
             ("default client", Transports.Client(TransportKind.InMemory)),
             ("retries off", Transports.Client(TransportKind.InMemory, o => o.Retry = o.Retry with { MaxRetries = 0 })),
@@ -60,8 +64,6 @@ public static class PairedMode
             })),
             ("generated code only (no handlers)", Transports.BareClient(TransportKind.InMemory)),
         ];
-        return [.. variants.Select(v => new Scenario(v.Name, () => v.Client.Issues.RetrieveIssueAsync("acme", "1"), () => raw.RetrieveIssueAsync()))];
-    }
 
     // JIT, tiering (tier 1 comes after 30 calls and a quiet 100 ms, later on a loaded machine) and pools, for every
     // scenario before any is measured: what is measured is the steady state.

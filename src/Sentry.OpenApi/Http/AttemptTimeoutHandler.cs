@@ -50,10 +50,8 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
             _inner = inner;
             _deadline = deadline;
             _timeout = timeout;
-            foreach (var header in inner.Headers)
-            {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
+            // Copied as they are stored: the validating view would parse each header and copy its values first.
+            Compat.Headers.CopyTo(inner.Headers, Headers);
         }
 
         protected override Task<Stream> CreateContentReadStreamAsync() => ReadBodyAsync(CancellationToken.None);

@@ -11,7 +11,11 @@ namespace Sentry.OpenApi.Http;
 internal sealed class ResponseBodyStream : Stream
 {
     private readonly Stream _inner;
-    private readonly List<CancellationTokenRegistration> _registrations = new(2);
+    // At most one of each (the call's token, the attempt's deadline): two fields, no list and no boxed state per body.
+    private CancellationTokenRegistration _cancelRegistration;
+    private CancellationTokenRegistration _timeoutRegistration;
+    private CancellationToken _cancelToken;
+    private CancellationToken _deadlineToken;
     private byte[]? _excerpt;
     private int _excerptLength;
     private int _excerptCapacity;
@@ -55,10 +59,27 @@ internal sealed class ResponseBodyStream : Stream
     public string? Excerpt => _excerptLength == 0 ? null : System.Text.Encoding.UTF8.GetString(_excerpt!, 0, _excerptLength);
 
     /// <summary>Ends reads with <see cref="OperationCanceledException"/> when <paramref name="token"/> is cancelled.</summary>
-    public void CancelOn(CancellationToken token) => Register(token, AbortReason.Cancelled, default);
+    public void CancelOn(CancellationToken token)
+    {
+        if (token.CanBeCanceled)
+        {
+            _cancelRegistration.Dispose();
+            _cancelToken = token;
+            _cancelRegistration = token.Register(static state => ((ResponseBodyStream)state!).Abort(AbortReason.Cancelled), this);
+        }
+    }
 
     /// <summary>Ends reads with <see cref="TimeoutException"/> when <paramref name="token"/> (an attempt deadline) fires.</summary>
-    public void TimeOutOn(CancellationToken token, TimeSpan timeout) => Register(token, AbortReason.TimedOut, timeout);
+    public void TimeOutOn(CancellationToken token, TimeSpan timeout)
+    {
+        if (token.CanBeCanceled)
+        {
+            _timeoutRegistration.Dispose();
+            _deadlineToken = token;
+            _timeout = timeout;
+            _timeoutRegistration = token.Register(static state => ((ResponseBodyStream)state!).Abort(AbortReason.TimedOut), this);
+        }
+    }
 
     /// <summary>Fails the read that goes past <paramref name="maxBytes"/> with the exception <paramref name="tooLarge"/> makes.</summary>
     public void Limit(long maxBytes, Func<long, Exception> tooLarge)
@@ -143,12 +164,8 @@ internal sealed class ResponseBodyStream : Stream
     {
         if (disposing)
         {
-            foreach (var registration in _registrations)
-            {
-                registration.Dispose();
-            }
-
-            _registrations.Clear();
+            _cancelRegistration.Dispose();
+            _timeoutRegistration.Dispose();
             _inner.Dispose();
             if (_excerpt is { } excerpt)
             {
@@ -160,29 +177,14 @@ internal sealed class ResponseBodyStream : Stream
         base.Dispose(disposing);
     }
 
-    private void Register(CancellationToken token, AbortReason reason, TimeSpan timeout)
-    {
-        if (!token.CanBeCanceled)
-        {
-            return;
-        }
-
-        _registrations.Add(token.Register(static state =>
-        {
-            var (stream, reason, token, timeout) = ((ResponseBodyStream, AbortReason, CancellationToken, TimeSpan))state!;
-            stream.Abort(reason, token, timeout);
-        }, (this, reason, token, timeout)));
-    }
-
-    private void Abort(AbortReason reason, CancellationToken token, TimeSpan timeout)
+    private void Abort(AbortReason reason)
     {
         if (_aborted != AbortReason.None)
         {
             return;
         }
 
-        _abortToken = token;
-        _timeout = timeout;
+        _abortToken = reason == AbortReason.TimedOut ? _deadlineToken : _cancelToken;
         _aborted = reason;
         _inner.Dispose(); // ends a read blocked on the socket
     }

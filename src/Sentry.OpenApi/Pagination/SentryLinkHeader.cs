@@ -33,7 +33,7 @@ public static class SentryLinkHeader
                     next = link;
                     break;
                 case "previous" or "prev":
-                    previous = link with { Rel = "previous" };
+                    previous = link.Rel == "previous" ? link : link with { Rel = "previous" };
                     break;
             }
 
@@ -59,7 +59,9 @@ public static class SentryLinkHeader
             throw reader.Error($"'{urlText}' is not an absolute URL");
         }
 
-        var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // Only three attributes matter, so no dictionary per link (every page parses two links); the last of a
+        // repeated one wins, names case-insensitive, as before.
+        string? rel = null, resultsText = null, cursor = null;
         while (true)
         {
             reader.SkipSpace();
@@ -85,17 +87,28 @@ public static class SentryLinkHeader
                 value = reader.ReadValue();
             }
 
-            attributes[name] = value;
+            if (name.Equals("rel", StringComparison.OrdinalIgnoreCase))
+            {
+                rel = value;
+            }
+            else if (name.Equals("results", StringComparison.OrdinalIgnoreCase))
+            {
+                resultsText = value;
+            }
+            else if (name.Equals("cursor", StringComparison.OrdinalIgnoreCase))
+            {
+                cursor = value;
+            }
         }
 
-        if (!attributes.TryGetValue("rel", out var rel) || rel.Length == 0)
+        if (string.IsNullOrEmpty(rel))
         {
             throw reader.Error($"the link to {url} has no rel attribute");
         }
 
-        var results = !attributes.TryGetValue("results", out var resultsText) || !string.Equals(resultsText, "false", StringComparison.OrdinalIgnoreCase);
-        var cursor = attributes.GetValueOrDefault("cursor") ?? CursorFromQuery(url);
-        return new SentryLink(url, rel.ToLowerInvariant(), results, string.IsNullOrEmpty(cursor) ? null : cursor);
+        var results = resultsText is null || !string.Equals(resultsText, "false", StringComparison.OrdinalIgnoreCase);
+        cursor ??= CursorFromQuery(url);
+        return new SentryLink(url, rel!.ToLowerInvariant(), results, string.IsNullOrEmpty(cursor) ? null : cursor);
     }
 
     private static string? CursorFromQuery(Uri url)
@@ -179,6 +192,15 @@ public static class SentryLinkHeader
             }
 
             _position++;
+            // Without a backslash the value is a plain slice; only an escaped one is built up.
+            var close = text.IndexOf('"', _position);
+            if (close >= 0 && text.AsSpan(_position, close - _position).IndexOf('\\') < 0)
+            {
+                var plain = text[_position..close];
+                _position = close + 1;
+                return plain;
+            }
+
             var value = new StringBuilder();
             while (true)
             {

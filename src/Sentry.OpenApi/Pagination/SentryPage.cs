@@ -7,8 +7,21 @@ internal static class SentryPage
     public static SentryPage<TItem> Create<TItem>(IEnumerable<TItem?>? items, HttpResponseMessage response)
         where TItem : class
     {
-        var link = response.Headers.TryGetValues("Link", out var values) ? string.Join(", ", values) : null;
-        // A list never holds null; item schemas that may be null elsewhere are skipped here.
+        // Several Link lines are one list (joined with ", "); the non-validating view neither parses nor copies them.
+        var link = Compat.Headers.Joined(response.Headers, "Link");
+        return new SentryPage<TItem>(WithoutNulls(items), SentryLinkHeader.Parse(link), SentryRateLimit.FromResponse(response), response.RequestMessage?.RequestUri);
+    }
+
+    // A list never holds null; item schemas that may be null elsewhere are skipped here. The deserialized list is
+    // kept as it is when it has no null (the usual case): no second list per page.
+    private static List<TItem> WithoutNulls<TItem>(IEnumerable<TItem?>? items)
+        where TItem : class
+    {
+        if (items is List<TItem> deserialized && !deserialized.Contains(null!))
+        {
+            return deserialized;
+        }
+
         var list = new List<TItem>(items is ICollection<TItem?> collection ? collection.Count : 0);
         foreach (var item in items ?? [])
         {
@@ -18,7 +31,7 @@ internal static class SentryPage
             }
         }
 
-        return new SentryPage<TItem>(list, SentryLinkHeader.Parse(link), SentryRateLimit.FromResponse(response), response.RequestMessage?.RequestUri);
+        return list;
     }
 
     /// <summary>A page of an object body: its <paramref name="items"/>, and the whole <paramref name="body"/> beside them.</summary>

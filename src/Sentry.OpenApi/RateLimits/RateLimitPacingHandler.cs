@@ -16,16 +16,24 @@ namespace Sentry.OpenApi.RateLimits;
 /// </summary>
 internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, ILogger logger, TimeProvider time) : DelegatingHandler
 {
-    private readonly ConcurrentDictionary<string, EndpointBudget> _budgets = new(StringComparer.Ordinal);
+    // Keyed by the operation object the generated code attaches (one static instance per operation, so the
+    // reference is the key: no key text per call); requests without one (other callers of the pipeline) by
+    // "METHOD path".
+    private readonly ConcurrentDictionary<Sentry.OpenApi.Http.SentryOperation, EndpointBudget> _byOperation = new(); // SentryOperation has reference equality
+    private readonly ConcurrentDictionary<string, EndpointBudget> _byPath = new(StringComparer.Ordinal);
+
+    private TimeProvider Time => time;
+
+    private SentryRetryOptions Retry => retry;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var path = request.RequestUri?.AbsolutePath;
-        var endpoint = $"{request.Method.Method} {Sentry.OpenApi.Http.SentryRequestOptions.GetOperation(request)?.Id ?? path}";
-        var budget = _budgets.GetOrAdd(endpoint, static _ => new EndpointBudget());
+        var operation = Sentry.OpenApi.Http.SentryRequestOptions.GetOperation(request);
+        var budget = operation is not null
+            ? _byOperation.GetOrAdd(operation, static _ => new EndpointBudget())
+            : _byPath.GetOrAdd($"{request.Method.Method} {request.RequestUri?.AbsolutePath}", static _ => new EndpointBudget());
         CallBudget.StartUnlessStarted(request, time);
-        var refusal = await budget.EnterAsync(
-            time, () => CallBudget.LongestWait(request, retry, time), wait => LogPacing(logger, endpoint, wait), cancellationToken).ConfigureAwait(false);
+        var refusal = await budget.EnterAsync(this, request, cancellationToken).ConfigureAwait(false);
         if (refusal is { } refused)
         {
             throw Refused(request, refused);
@@ -69,6 +77,10 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sentry API {Endpoint}: rate-limit window used up; holding the request for {Wait}")]
     private static partial void LogPacing(ILogger logger, string endpoint, TimeSpan wait);
 
+    // Only when a call waits: the endpoint's name is formatted for the log line, not for every call.
+    private void LogPacing(HttpRequestMessage request, TimeSpan wait) =>
+        LogPacing(logger, $"{request.Method.Method} {Sentry.OpenApi.Http.SentryRequestOptions.GetOperation(request)?.Id ?? request.RequestUri?.AbsolutePath}", wait);
+
     /// <summary>Why a call was not let in: the window wait it needed (null: waiting for a concurrency slot), and what it was allowed.</summary>
     private readonly record struct Refusal(TimeSpan? WindowWait, TimeSpan Allowed, int ConcurrentLimit);
 
@@ -76,15 +88,19 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
     private sealed class EndpointBudget
     {
         private readonly object _gate = new();
-        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Made when a call starts waiting for a slot and completed by the next exit; null while nobody waits, so a
+        // call that never waits allocates none (a TaskCompletionSource per exit was most of pacing's cost).
+        private TaskCompletionSource? _changed;
         private int _inFlight;
         private int _concurrentLimit = int.MaxValue;
         private int? _remaining;
         private DateTimeOffset? _reset;
 
         /// <summary>Takes a slot (null), or says why the call may not wait for one (no slot is then taken).</summary>
-        public async Task<Refusal?> EnterAsync(TimeProvider time, Func<TimeSpan> longestWait, Action<TimeSpan> onWindowWait, CancellationToken cancellationToken)
+        public async Task<Refusal?> EnterAsync(RateLimitPacingHandler handler, HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            var time = handler.Time;
             while (true)
             {
                 Task changed;
@@ -110,11 +126,12 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
                         return null;
                     }
 
+                    _changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     changed = _changed.Task;
                     concurrentLimit = _concurrentLimit;
                 }
 
-                var allowed = longestWait();
+                var allowed = CallBudget.LongestWait(request, handler.Retry, time);
                 if (windowWait is { } wait)
                 {
                     if (wait > allowed)
@@ -122,7 +139,7 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
                         return new Refusal(wait, allowed, concurrentLimit);
                     }
 
-                    onWindowWait(wait);
+                    handler.LogPacing(request, wait);
                     await Compat.Delays.DelayAsync(time, wait, cancellationToken).ConfigureAwait(false);
                 }
                 else
@@ -141,7 +158,7 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
 
         public void Exit(SentryRateLimit? limit, DateTimeOffset now)
         {
-            TaskCompletionSource changed;
+            TaskCompletionSource? changed;
             lock (_gate)
             {
                 _inFlight--;
@@ -158,10 +175,10 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
                 }
 
                 changed = _changed;
-                _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _changed = null;
             }
 
-            changed.SetResult();
+            changed?.SetResult();
         }
     }
 }

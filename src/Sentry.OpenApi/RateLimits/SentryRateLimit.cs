@@ -38,7 +38,7 @@ public sealed record SentryRateLimit
         var values = new string?[Names.Length];
         foreach (var (name, headerValues) in headers)
         {
-            var index = Array.FindIndex(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+            var index = IndexOf(name);
             if (index >= 0 && values[index] is null)
             {
                 values[index] = headerValues?.FirstOrDefault();
@@ -58,17 +58,75 @@ public sealed record SentryRateLimit
     /// <summary>Reads the headers of a response; <paramref name="unusable"/> names the first header present but unusable.</summary>
     internal static SentryRateLimit? Read(HttpResponseMessage response, DateTimeOffset now, out string? unusable)
     {
-        var values = new string?[Names.Length];
-        for (var i = 0; i < Names.Length; i++)
+        // Every response is read (the header warning, pacing, pages): one pass over the stored headers through the
+        // non-validating view, instead of a lookup per name that parsed the header and copied its values.
+        string?[]? values = null;
+#if NET
+        Collect(response.Headers.NonValidated, ref values);
+        if (response.Content is { } content)
         {
-            // TryGetValues looks the name up; no dictionary of all headers is built.
-            if (response.Headers.TryGetValues(Names[i], out var found) || (response.Content?.Headers.TryGetValues(Names[i], out found) ?? false))
-            {
-                values[i] = found.FirstOrDefault();
-            }
+            Collect(content.Headers.NonValidated, ref values);
+        }
+#else
+        Collect(response.Headers, ref values);
+        if (response.Content is { } content)
+        {
+            Collect(content.Headers, ref values);
+        }
+#endif
+
+        if (values is null)
+        {
+            unusable = null;
+            return null;
         }
 
         return Parse(values, now, out unusable);
+    }
+
+    // The first value of each rate-limit header not found yet (response headers come before content headers).
+    // netstandard2.0 has no non-validating view: there the headers are enumerated as they are.
+#if NET
+    private static void Collect(System.Net.Http.Headers.HttpHeadersNonValidated headers, ref string?[]? values)
+#else
+    private static void Collect(System.Net.Http.Headers.HttpHeaders headers, ref string?[]? values)
+#endif
+    {
+        foreach (var (name, headerValues) in headers)
+        {
+            var index = IndexOf(name);
+            if (index >= 0 && (values ??= new string?[Names.Length])[index] is null)
+            {
+                foreach (var value in headerValues)
+                {
+                    values[index] = value;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static int IndexOf(string? name)
+    {
+        if (name is null)
+        {
+            return -1;
+        }
+
+        if (name.StartsWith("X-Sentry-Rate-Limit-", StringComparison.OrdinalIgnoreCase))
+        {
+            for (var i = LimitIndex; i <= ConcurrentRemainingIndex; i++)
+            {
+                if (name.Equals(Names[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        return name.Equals(Names[RetryAfterIndex], StringComparison.OrdinalIgnoreCase) ? RetryAfterIndex : -1;
     }
 
     // The headers read, in the order of the indexes below.

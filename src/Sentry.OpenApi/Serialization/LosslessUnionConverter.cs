@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace Sentry.OpenApi.Serialization;
 
@@ -33,17 +34,84 @@ internal sealed class LosslessUnionConverter : DefaultWritingConverter
             return null;
         }
 
-        var json = JObject.Load(reader);
+        // Sentry writes the discriminator first: the entry is then read straight into its class. Buffering every
+        // entry in a JObject first cost as much again as the event itself (bench/README.md); that stays the way
+        // for an entry whose discriminator comes later, or for a reader not at an object.
+        if (reader.TokenType == JsonToken.StartObject && reader.Read())
+        {
+            SkipComments(reader);
+            if (reader.TokenType == JsonToken.PropertyName && (string?)reader.Value == _discriminator && reader.Read())
+            {
+                SkipComments(reader);
+                var key = reader.TokenType == JsonToken.String ? (string?)reader.Value : null;
+                var discriminatorValue = reader.TokenType is JsonToken.StartObject or JsonToken.StartArray ? JToken.ReadFrom(reader) : reader.Value;
+                var streamed = Create(TypeOf(objectType, key), key);
+                // Where Populate would have put it: the discriminator is no declared property.
+                ((JsonObjectContract)serializer.ContractResolver.ResolveContract(streamed.GetType())).ExtensionDataSetter?.Invoke(streamed, _discriminator, discriminatorValue);
+                serializer.Populate(new ResumedObjectReader(reader), streamed);
+                return streamed;
+            }
+
+            return Buffered(ReadRest(reader), objectType, serializer);
+        }
+
+        return Buffered(JObject.Load(reader), objectType, serializer);
+    }
+
+    private static void SkipComments(JsonReader reader)
+    {
+        while (reader.TokenType == JsonToken.Comment && reader.Read())
+        {
+        }
+    }
+
+    // The rest of an object whose StartObject was read, from its first property on (or its end).
+    private static JObject ReadRest(JsonReader reader)
+    {
+        var json = new JObject();
+        while (reader.TokenType != JsonToken.EndObject)
+        {
+            if (reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                SkipComments(reader);
+                json[name] = JToken.ReadFrom(reader);
+            }
+            else if (reader.TokenType != JsonToken.Comment)
+            {
+                throw new JsonSerializationException($"Unexpected token {reader.TokenType} in an object at path '{reader.Path}'.");
+            }
+
+            if (!reader.Read())
+            {
+                throw new JsonSerializationException($"The JSON ended inside an object at path '{reader.Path}'.");
+            }
+        }
+
+        return json;
+    }
+
+    private object Buffered(JObject json, Type objectType, JsonSerializer serializer)
+    {
         var key = json.TryGetValue(_discriminator, StringComparison.Ordinal, out var token) && token.Type == JTokenType.String ? (string?)token : null;
-        var type = key is not null && CasesOf(objectType).ByKey.TryGetValue(key, out var known) ? known : objectType;
-        var value = Activator.CreateInstance(type)
-            ?? throw new JsonSerializationException($"Cannot create {type.FullName} for {_discriminator} '{key}'.");
+        var value = Create(TypeOf(objectType, key), key);
 
         // The discriminator is no declared property, so it lands in AdditionalProperties and survives.
         using var jsonReader = json.CreateReader();
         serializer.Populate(jsonReader, value);
         return value;
     }
+
+    private static Type TypeOf(Type objectType, string? key) =>
+        key is not null && CasesOf(objectType).ByKey.TryGetValue(key, out var known) ? known : objectType;
+
+    private object Create(Type type, string? key) => Activator.CreateInstance(type)
+        ?? throw new JsonSerializationException($"Cannot create {type.FullName} for {_discriminator} '{key}'.");
 
     /// <inheritdoc />
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)

@@ -168,6 +168,28 @@ public sealed class PagingTests
     }
 
     [Test]
+    public async Task A_null_item_of_a_page_is_skipped()
+    {
+        using var client = TestClients.Create(Sequence(() => Page("""[{"id":"1","title":"a"},null,{"id":"2","title":"b"}]""", null)));
+
+        var page = await client.Issues.ListOrganizationIssuesAsync(Org);
+
+        Assert.That(page.Items.Select(i => i.Id), Is.EqualTo(new[] { "1", "2" }), "ListOrganizationIssues: the null item is not an issue");
+    }
+
+    [Test]
+    public async Task A_link_header_sent_as_two_lines_is_read_as_one_list()
+    {
+        using var client = TestClients.Create(Sequence(() => Status(HttpStatusCode.OK, Issues(1),
+            ("Link", $"<{IssuesUrl}?cursor=0:0:1>; rel=\"previous\"; results=\"true\"; cursor=\"0:0:1\""),
+            ("Link", $"<{IssuesUrl}?cursor=0:100:0>; rel=\"next\"; results=\"true\"; cursor=\"0:100:0\""))));
+
+        var page = await client.Issues.ListOrganizationIssuesAsync(Org);
+
+        Assert.That((page.PreviousCursor, page.NextCursor), Is.EqualTo(("0:0:1", "0:100:0")), "ListOrganizationIssues: both Link lines");
+    }
+
+    [Test]
     public async Task A_page_of_a_list_operation_carries_status_headers_and_rate_limit()
     {
         using var client = TestClients.Create(Sequence(() => Page(Issues(1), null)));

@@ -45,6 +45,12 @@ public sealed class SentryLinkHeaderTests
         yield return Case("A comma inside a quoted value does not split links",
             $"<{Url}?cursor=y>; rel=\"next\"; results=\"true\"; cursor=\"y\"; title=\"a, b\"",
             null, false, "y", true);
+        yield return Case("A backslash-escaped quote inside a quoted value",
+            $"<{Url}?cursor=y>; rel=\"next\"; results=\"true\"; cursor=\"a\\\"b\"",
+            null, false, "a\"b", true);
+        yield return Case("A repeated attribute: the last one counts",
+            $"<{Url}?cursor=y>; rel=\"previous\"; rel=\"next\"; results=\"false\"; results=\"true\"; cursor=\"y\"",
+            null, false, "y", true);
         yield return Case("Empty header means a single page", "   ", null, false, null, false);
     }
 

@@ -168,7 +168,21 @@ internal sealed class SchemaView
         view.MaxItems = schema.MaxItems;
         view.MinItems = schema.MinItems;
         view.Pattern = schema.Pattern;
-        AddVariants(view, schema.OneOf, "oneOf", node.Pointer, spec);
+        if (NullOr(schema, node.Pointer, spec) is { } index)
+        {
+            // `oneOf: [S, {nullable: true, enum: [null]}]` is the spec's nullable reference: S, or null.
+            view.Nullable = true;
+            var other = Resolve(new SchemaNode(schema.OneOf![index], JsonPointer.Append(node.Pointer, "oneOf", index.ToString(CultureInfo.InvariantCulture))), file);
+            if (!merging.Contains(other.Schema))
+            {
+                view.Absorb(Merge(other, spec, merging));
+            }
+        }
+        else
+        {
+            AddVariants(view, schema.OneOf, "oneOf", node.Pointer, spec);
+        }
+
         if (openSet is null)
         {
             AddVariants(view, schema.AnyOf, "anyOf", node.Pointer, spec);
@@ -187,6 +201,18 @@ internal sealed class SchemaView
         }
 
         return view;
+    }
+
+    /// <summary>The index of the member that is not null, when <paramref name="schema"/> is <c>oneOf: [S, (only null)]</c>.</summary>
+    internal static int? NullOr(IOpenApiSchema schema, string pointer, SpecDocument spec)
+    {
+        if (schema.OneOf is not { Count: 2 })
+        {
+            return null;
+        }
+
+        bool OnlyNull(int i) => spec.OnlyNull.Contains(JsonPointer.Append(pointer, "oneOf", i.ToString(CultureInfo.InvariantCulture)));
+        return OnlyNull(1) && !OnlyNull(0) ? 0 : OnlyNull(0) && !OnlyNull(1) ? 1 : null;
     }
 
     private static void AddVariants(SchemaView view, IList<IOpenApiSchema>? variants, string keyword, string pointer, SpecDocument spec)

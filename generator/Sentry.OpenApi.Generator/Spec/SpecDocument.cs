@@ -9,6 +9,7 @@ namespace Sentry.OpenApi.Generator.Spec;
 internal sealed class SpecDocument
 {
     private readonly Lazy<IReadOnlySet<string>> _nullableWithoutType;
+    private readonly Lazy<IReadOnlySet<string>> _onlyNull;
 
     private SpecDocument(string path, OpenApiDocument document, IReadOnlyList<string> warnings, JsonNode? raw)
     {
@@ -19,6 +20,8 @@ internal sealed class SpecDocument
         // Only diff asks, and it walks every schema of the document: not paid by the commands that count.
         _nullableWithoutType = new Lazy<IReadOnlySet<string>>(() =>
             SchemaWalk.Where(raw, IsNullableWithoutType).Select(s => s.Pointer[1..]).ToHashSet(StringComparer.Ordinal));
+        _onlyNull = new Lazy<IReadOnlySet<string>>(() =>
+            SchemaWalk.Where(raw, IsOnlyNull).Select(s => s.Pointer[1..]).ToHashSet(StringComparer.Ordinal));
         Operations = document.Paths
             .SelectMany(p => (p.Value.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>())
                 .Select(o => new SpecOperation(o.Key.Method.ToUpperInvariant(), p.Key, o.Value, p.Value.Parameters ?? [])))
@@ -45,6 +48,13 @@ internal sealed class SpecDocument
     /// the object model drops such a <c>nullable</c>, so it is read from the raw JSON.
     /// </summary>
     public IReadOnlySet<string> NullableWithoutType => _nullableWithoutType.Value;
+
+    /// <summary>
+    /// The pointers of the schemas that admit exactly null (<c>{type: X, nullable: true, enum: [null]}</c>), the second
+    /// member of the spec's nullable reference <c>oneOf: [{$ref}, (only null)]</c>; read from the raw JSON, since the
+    /// object model keeps no trace of a null enum value.
+    /// </summary>
+    public IReadOnlySet<string> OnlyNull => _onlyNull.Value;
 
     /// <summary>Loads a bundled JSON spec; a missing, unreadable or invalid file is a <see cref="SpecInputException"/>.</summary>
     public static async Task<SpecDocument> LoadAsync(string path, CancellationToken cancellationToken = default)
@@ -79,6 +89,9 @@ internal sealed class SpecDocument
         // The object model resolves references as it is read (and loops or throws on a cycle), so cycles are looked for in the raw JSON.
         return new SpecDocument(path, result.Document, warnings, JsonNode.Parse(bytes));
     }
+
+    private static bool IsOnlyNull(JsonObject schema) =>
+        schema["enum"] is JsonArray { Count: 1 } values && values[0] is null;
 
     private static bool IsNullableWithoutType(JsonObject schema) =>
         schema["nullable"] is JsonValue flag && flag.TryGetValue<bool>(out var nullable) && nullable && !schema.ContainsKey("type") && BundleDocument.RefOf(schema) is null;

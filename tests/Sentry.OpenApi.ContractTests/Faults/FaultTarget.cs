@@ -76,15 +76,15 @@ internal static class FaultTargets
         return (T)error!;
     }
 
-    /// <summary>Runs the call and returns what it threw (never a raw NRE or JSON reader exception), or null.</summary>
-    public static async Task<Exception?> CatchAsync(Func<Task> call)
+    /// <summary>Runs the call and returns what it threw (never a raw NRE or JSON reader exception), or null; a cancellation is caught only when asked.</summary>
+    public static async Task<Exception?> CatchAsync(Func<Task> call, bool catchCancellation = false)
     {
         try
         {
             await call();
             return null;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (catchCancellation || e is not OperationCanceledException)
         {
             Assert.That(e, Is.Not.InstanceOf<NullReferenceException>().And.Not.InstanceOf<Newtonsoft.Json.JsonException>(), "never a raw NRE or JSON exception");
             return e;

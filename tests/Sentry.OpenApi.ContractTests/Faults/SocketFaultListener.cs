@@ -18,6 +18,9 @@ public enum TransportFault
 
     /// <summary>A valid 200 head promising a longer body, the first half of the body, then the connection is closed.</summary>
     CloseMidBody,
+
+    /// <summary>A valid 200 head, the first half of the body, then nothing: the connection stays open until the listener stops.</summary>
+    StallMidBody,
 }
 
 /// <summary>A canned HTTP response the listener sends instead of a fault (the good first page of a walk).</summary>
@@ -177,6 +180,10 @@ internal sealed class SocketFaultListener : IAsyncDisposable
             case TransportFault.CloseMidBody:
                 await SendAsync(socket, Head(200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, Encoding.UTF8.GetByteCount(_body) + 4096) + _body[..(_body.Length / 2)]).ConfigureAwait(false);
                 socket.Shutdown(SocketShutdown.Both);
+                break;
+            case TransportFault.StallMidBody:
+                await SendAsync(socket, Head(200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, Encoding.UTF8.GetByteCount(_body) + 4096) + _body[..(_body.Length / 2)]).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
                 break;
         }
     }

@@ -256,6 +256,16 @@ internal sealed class SchemaComparer
 
     private void CompareVariants(SchemaView before, SchemaView after, string path)
     {
+        if (IsFreeForm(before) && before.Variants.Count == 0 && after.Variants.Count > 0)
+        {
+            // A free-form value whose shapes are now spelled out: OLD clients read any of them into their
+            // free-form value; OLD callers may have sent a value outside them.
+            Report(_request ? ChangeKinds.RequestTypeNarrowed : ChangeKinds.ResponseTypeNarrowed, path, "oneOf/anyOf", after.Pointer,
+                $"a free-form value is now one of {string.Join(", ", after.Variants.Select(v => v.Key))}"
+                + (_request ? "; OLD clients may send other values" : " (OLD clients still read it)"));
+            return;
+        }
+
         foreach (var (key, oldVariant) in before.Variants)
         {
             if (after.Variants.FirstOrDefault(v => v.Key == key) is { Key: not null } match)
@@ -275,6 +285,9 @@ internal sealed class SchemaComparer
                 _request ? $"variant {key} added to oneOf/anyOf" : $"variant {key} added to oneOf/anyOf; OLD clients cannot read it");
         }
     }
+
+    private static bool IsFreeForm(SchemaView schema) =>
+        schema.Type is null && schema.Format is null && schema.Enum is null && schema.Properties.Count == 0;
 
     // An upper limit lowered or a lower limit raised (or either newly set) admits fewer values.
     private void CompareLimit(string keyword, decimal? before, decimal? after, bool upper, string path, string pointer)

@@ -6,7 +6,8 @@ namespace Sentry.OpenApi.Generator.Validation;
 /// SENTRY013 (warning): a component schema that is <c>nullable: true</c> itself. Every <c>$ref</c> to it,
 /// and every type a generator makes of it (<c>Issue | null</c> in strict TypeScript), admits null, also
 /// where Sentry always sends an object; nullability belongs at the use site:
-/// <c>nullable: true</c> + <c>allOf: [{$ref: ...}]</c>.
+/// <c>oneOf: [{$ref: ...}, {type: string, nullable: true, enum: [null]}]</c> (a nullable <c>X?</c> in NSwag's C#;
+/// <c>nullable</c> beside <c>allOf</c> or <c>$ref</c> is ignored in OpenAPI 3.0.3).
 /// </summary>
 internal static class NullableComponentRule
 {
@@ -21,7 +22,7 @@ internal static class NullableComponentRule
             {
                 yield return ValidationRules.NullableComponents.At(JsonPointers.Append(JsonPointers.Append(schemas, name), "nullable"),
                     $"component schema `{name}` is `nullable: true`, so every use of it and every type generated from it admits null; "
-                    + $"remove it here and write `nullable: true` with `allOf: [{{$ref: '#/components/schemas/{name}'}}]` where Sentry sends null.");
+                    + $"remove it here and write `oneOf: [{{$ref: '#/components/schemas/{name}'}}, {{type: string, nullable: true, enum: [null]}}]` where Sentry sends null.");
             }
         }
     }

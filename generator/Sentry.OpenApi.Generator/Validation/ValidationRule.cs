@@ -58,7 +58,7 @@ internal static class ValidationRules
 
     public static readonly ValidationRule NullableComponents = new("SENTRY013", Severity.Warning,
         "No reusable component schema is `nullable: true` at the top level: every use and every generated type of it would admit null; "
-        + "write `nullable: true` + `allOf: [{$ref: ...}]` where a null is really sent.");
+        + "where a null is really sent, write `oneOf: [{$ref: ...}, {type: string, nullable: true, enum: [null]}]` (spec/CONVENTIONS.md).");
 
     public static IReadOnlyList<ValidationRule> All { get; } =
     [

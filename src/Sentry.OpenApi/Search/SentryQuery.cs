@@ -70,21 +70,21 @@ public sealed class SentryQuery
     /// <summary>Issues first seen within the window: <c>firstSeen:-24h</c>.</summary>
     public SentryQuery FirstSeen(Within within) => Relative("firstSeen", within);
 
-    /// <summary>Issues first seen after a date (its date part), as Sentry's issue search reference writes it: <c>firstSeen:+2025-01-01</c>.</summary>
-    public SentryQuery FirstSeenAfter(DateTime date) => Append("firstSeen:+" + Date(date));
+    /// <summary>Issues first seen after a date (the UTC date of <paramref name="date"/>), as Sentry's issue search reference writes it: <c>firstSeen:+2025-01-01</c>.</summary>
+    public SentryQuery FirstSeenAfter(DateTimeOffset date) => Append("firstSeen:+" + Date(date));
 
     /// <summary>Issues last seen within the window: <c>lastSeen:-7d</c>.</summary>
     public SentryQuery LastSeen(Within within) => Relative("lastSeen", within);
 
-    /// <summary>Issues last seen after a date (its date part): <c>lastSeen:+2025-01-01</c>.</summary>
-    public SentryQuery LastSeenAfter(DateTime date) => Append("lastSeen:+" + Date(date));
+    /// <summary>Issues last seen after a date (the UTC date of <paramref name="date"/>): <c>lastSeen:+2025-01-01</c>.</summary>
+    public SentryQuery LastSeenAfter(DateTimeOffset date) => Append("lastSeen:+" + Date(date));
 
 #if NET6_0_OR_GREATER
     /// <summary>Issues first seen after a date: <c>firstSeen:+2025-01-01</c>.</summary>
-    public SentryQuery FirstSeenAfter(DateOnly date) => FirstSeenAfter(date.ToDateTime(TimeOnly.MinValue));
+    public SentryQuery FirstSeenAfter(DateOnly date) => FirstSeenAfter(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 
     /// <summary>Issues last seen after a date: <c>lastSeen:+2025-01-01</c>.</summary>
-    public SentryQuery LastSeenAfter(DateOnly date) => LastSeenAfter(date.ToDateTime(TimeOnly.MinValue));
+    public SentryQuery LastSeenAfter(DateOnly date) => LastSeenAfter(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
 #endif
 
     /// <summary>Issues of any of the levels: <c>level:error</c>, <c>level:[error, fatal]</c>.</summary>
@@ -209,5 +209,5 @@ public sealed class SentryQuery
         return Append(key + ":-" + within);
     }
 
-    private static string Date(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

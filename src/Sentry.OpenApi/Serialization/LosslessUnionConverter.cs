@@ -43,11 +43,19 @@ internal sealed class LosslessUnionConverter : DefaultWritingConverter
             if (reader.TokenType == JsonToken.PropertyName && (string?)reader.Value == _discriminator && reader.Read())
             {
                 SkipComments(reader);
-                var key = reader.TokenType == JsonToken.String ? (string?)reader.Value : null;
-                var discriminatorValue = reader.TokenType is JsonToken.StartObject or JsonToken.StartArray ? JToken.ReadFrom(reader) : reader.Value;
+                if (reader.TokenType != JsonToken.String)
+                {
+                    // Not a kind (a number, null, an object...): the base type, the value kept as it came.
+                    var odd = reader.TokenType is JsonToken.StartObject or JsonToken.StartArray ? JToken.ReadFrom(reader) : reader.Value;
+                    var unknown = Create(objectType, key: null);
+                    ((JsonObjectContract)serializer.ContractResolver.ResolveContract(objectType)).ExtensionDataSetter?.Invoke(unknown, _discriminator, odd);
+                    serializer.Populate(new ResumedObjectReader(reader), unknown);
+                    return unknown;
+                }
+
+                var key = (string)reader.Value!;
                 var streamed = Create(TypeOf(objectType, key), key);
-                // Where Populate would have put it: the discriminator is no declared property.
-                ((JsonObjectContract)serializer.ContractResolver.ResolveContract(streamed.GetType())).ExtensionDataSetter?.Invoke(streamed, _discriminator, discriminatorValue);
+                SetDiscriminator(streamed, key, serializer);
                 serializer.Populate(new ResumedObjectReader(reader), streamed);
                 return streamed;
             }
@@ -56,6 +64,22 @@ internal sealed class LosslessUnionConverter : DefaultWritingConverter
         }
 
         return Buffered(JObject.Load(reader), objectType, serializer);
+    }
+
+    // Where Populate would have put it: the declared discriminator property (EventEntry.Type), else, for a
+    // union whose base declares none, AdditionalProperties.
+    private void SetDiscriminator(object value, string key, JsonSerializer serializer)
+    {
+        var contract = (JsonObjectContract)serializer.ContractResolver.ResolveContract(value.GetType());
+        var property = contract.Properties.FirstOrDefault(p => string.Equals(p.PropertyName, _discriminator, StringComparison.Ordinal) && !p.Ignored && p.Writable);
+        if (property?.ValueProvider is { } provider && property.PropertyType == typeof(string))
+        {
+            provider.SetValue(value, key);
+        }
+        else
+        {
+            contract.ExtensionDataSetter?.Invoke(value, _discriminator, key);
+        }
     }
 
     private static void SkipComments(JsonReader reader)
@@ -101,7 +125,7 @@ internal sealed class LosslessUnionConverter : DefaultWritingConverter
         var key = json.TryGetValue(_discriminator, StringComparison.Ordinal, out var token) && token.Type == JTokenType.String ? (string?)token : null;
         var value = Create(TypeOf(objectType, key), key);
 
-        // The discriminator is no declared property, so it lands in AdditionalProperties and survives.
+        // Populate sets the declared discriminator property (or keeps an undeclared one in AdditionalProperties).
         using var jsonReader = json.CreateReader();
         serializer.Populate(jsonReader, value);
         return value;

@@ -79,6 +79,7 @@ public sealed class SentryQueryTests
         yield return Case(() => Q.LastSeen(Within.Hours(1)), "lastSeen:-1h");
         yield return Case(() => Q.LastSeen(Within.Weeks(2)), "lastSeen:-2w");
         yield return Case(() => Q.LastSeenAfter(new DateOnly(2024, 12, 31)), "lastSeen:+2024-12-31");
+        yield return Case(() => Q.FirstSeenAfter(new DateTimeOffset(2025, 1, 1, 1, 30, 0, TimeSpan.FromHours(2))), "firstSeen:+2024-12-31");
         yield return Case(() => Q.FirstSeen(Within.From(TimeSpan.FromDays(1))), "firstSeen:-24h");
         yield return Case(() => Q.FirstSeen(Within.From(TimeSpan.FromDays(3))), "firstSeen:-3d");
         yield return Case(() => Q.FirstSeen(Within.From(TimeSpan.FromMinutes(90))), "firstSeen:-90m");

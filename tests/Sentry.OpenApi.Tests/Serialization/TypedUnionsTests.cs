@@ -71,6 +71,16 @@ public sealed class TypedUnionsTests
         Assert.That(Write(new MonitorConfigInput { Schedule = MonitorSchedule.Every(2, "hour") }), Does.Contain("""[2,"hour"]"""));
     }
 
+    [TestCase("""{"schedule_type":1,"schedule":"0 3 * * *"}""", "1", true)]
+    [TestCase("""{"schedule_type":"interval","schedule":[30,"minute"]}""", "interval", false)]
+    public void A_check_ins_config_snapshot_reads_either_schedule_type_form_and_a_typed_schedule(string json, string scheduleType, bool crontab)
+    {
+        var snapshot = Read<MonitorCheckInConfig>(json);
+
+        Assert.That(snapshot.ScheduleType, Is.EqualTo(scheduleType), "MonitorCheckIn.monitorConfig.schedule_type");
+        Assert.That(snapshot.Schedule?.IsCrontab, Is.EqualTo(crontab), "MonitorCheckIn.monitorConfig.schedule");
+    }
+
     [Test]
     public void An_entry_made_in_code_is_written_with_its_kind()
     {

@@ -11,7 +11,7 @@ internal static class EventsCommand
 
     public static readonly Rows<Event> Rows = new(
         [new("EVENT ID"), new("DATE"), new("PLATFORM"), new("TITLE")],
-        e => [e.EventID ?? e.Id, Format.Time(e.DateCreated), e.Platform, e.Title ?? e.Message]);
+        e => [e.EventId ?? e.Id, Format.Time(e.DateCreated), e.Platform, e.Title ?? e.Message]);
 
     public static Command Create(ToolContext tool) => new("events", "List an issue's events, and show one with its exception chain.")
     {

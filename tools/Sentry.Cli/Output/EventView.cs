@@ -12,7 +12,7 @@ internal static class EventView
     public static void Write(Event sentryEvent, CliOutput output, int? frames)
     {
         output.Details(new Details()
-            .Add("event", sentryEvent.EventID ?? sentryEvent.Id)
+            .Add("event", sentryEvent.EventId ?? sentryEvent.Id)
             .Add("date", Format.Instant(sentryEvent.DateCreated))
             .Add("title", sentryEvent.Title)
             .Add("platform", sentryEvent.Platform)

@@ -15,36 +15,16 @@ public enum EventSize
 /// <summary><c>RetrieveProjectEventAsync</c> at both sizes against the raw baseline.</summary>
 [MemoryDiagnoser]
 [Config(typeof(BenchConfig))]
-public class RetrieveEventBenchmarks
+public class RetrieveEventBenchmarks : ClientAndRawBenchmark
 {
-    private SentryApiClient _client = null!;
-    private RawSentry _raw = null!;
-
-    [Params(TransportKind.InMemory, TransportKind.Loopback)]
-    public TransportKind Transport { get; set; }
-
     [Params(EventSize.Example5KB, EventSize.Grown108KB)]
     public EventSize Size { get; set; }
 
     private string EventId => Size == EventSize.Grown108KB ? "large" : "small";
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _client = Transports.Client(Transport);
-        _raw = Transports.Raw(Transport);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.Dispose();
-        _raw.Dispose();
-    }
-
     [Benchmark(Baseline = true)]
-    public Task<Event> Raw() => _raw.RetrieveEventAsync(Size == EventSize.Grown108KB);
+    public Task<Event> Raw() => Baseline.RetrieveEventAsync(Size == EventSize.Grown108KB);
 
     [Benchmark]
-    public Task<Event> Client() => _client.Events.RetrieveProjectEventAsync("acme", "pump-station", EventId);
+    public Task<Event> Client() => SentryClient.Events.RetrieveProjectEventAsync("acme", "pump-station", EventId);
 }

@@ -5,31 +5,11 @@ namespace Sentry.OpenApi.Benchmarks;
 /// <summary><c>RetrieveIssueAsync</c> (the 4.4 KB issue) against the raw baseline.</summary>
 [MemoryDiagnoser]
 [Config(typeof(BenchConfig))]
-public class RetrieveIssueBenchmarks
+public class RetrieveIssueBenchmarks : ClientAndRawBenchmark
 {
-    private SentryApiClient _client = null!;
-    private RawSentry _raw = null!;
-
-    [Params(TransportKind.InMemory, TransportKind.Loopback)]
-    public TransportKind Transport { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _client = Transports.Client(Transport);
-        _raw = Transports.Raw(Transport);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.Dispose();
-        _raw.Dispose();
-    }
-
     [Benchmark(Baseline = true)]
-    public Task<IssueDetails> Raw() => _raw.RetrieveIssueAsync();
+    public Task<IssueDetails> Raw() => Baseline.RetrieveIssueAsync();
 
     [Benchmark]
-    public Task<IssueDetails> Client() => _client.Issues.RetrieveIssueAsync("acme", "1");
+    public Task<IssueDetails> Client() => SentryClient.Issues.RetrieveIssueAsync("acme", "1");
 }

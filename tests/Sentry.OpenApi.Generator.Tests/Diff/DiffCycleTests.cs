@@ -8,7 +8,7 @@ namespace Sentry.OpenApi.Generator.Tests.Diff;
 /// pointer and the chain, never a hang or a crash; recursion through properties and items compares.
 /// The tool runs as its own process, so a hang or a stack overflow fails one test.
 /// </summary>
-public sealed class DiffCycleTests
+public sealed class DiffCycleTests : DiffSpecCopies
 {
     private static readonly string Valid = Fixture("valid.json");
 
@@ -26,13 +26,12 @@ public sealed class DiffCycleTests
     [Test]
     public async Task A_pair_of_refs_naming_each_other_in_OLD_is_bad_input_not_a_hang()
     {
-        using var folder = new TemporaryDirectory();
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(Valid))!;
-        var schemas = document["components"]!["schemas"]!.AsObject();
-        schemas["ThingLink"] = new JsonObject { ["$ref"] = "#/components/schemas/ThingLinkTarget" };
-        schemas["ThingLinkTarget"] = new JsonObject { ["$ref"] = "#/components/schemas/ThingLink" };
-        schemas["Thing"]!["properties"]!["link"] = new JsonObject { ["$ref"] = "#/components/schemas/ThingLink" };
-        var spec = folder.Write("ref-pair.json", document.ToJsonString());
+        var spec = await WithSchemas(Valid, "ref-pair.json", schemas =>
+        {
+            schemas["ThingLink"] = new JsonObject { ["$ref"] = "#/components/schemas/ThingLinkTarget" };
+            schemas["ThingLinkTarget"] = new JsonObject { ["$ref"] = "#/components/schemas/ThingLink" };
+            schemas["Thing"]!["properties"]!["link"] = new JsonObject { ["$ref"] = "#/components/schemas/ThingLink" };
+        });
 
         var run = await ToolProcess.RunAsync("diff", spec, Valid);
 
@@ -55,17 +54,18 @@ public sealed class DiffCycleTests
     [Test]
     public async Task A_tree_compares_with_its_new_properties_reported_once()
     {
-        using var folder = new TemporaryDirectory();
         var tree = Fixture("recursive-tree.json");
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(tree))!;
-        var properties = document["components"]!["schemas"]!["Thing"]!["properties"]!.AsObject();
-        foreach (var recursive in new[] { "parent", "children", "path" })
+        var flat = await WithSchemas(tree, "flat.json", schemas =>
         {
-            properties.Remove(recursive);
-        }
+            var properties = schemas["Thing"]!["properties"]!.AsObject();
+            foreach (var recursive in new[] { "parent", "children", "path" })
+            {
+                properties.Remove(recursive);
+            }
 
-        document["components"]!["schemas"]!.AsObject().Remove("ThingPath");
-        var (run, findings, _) = await DiffRun.JsonAsync(folder.Write("flat.json", document.ToJsonString()), tree);
+            schemas.Remove("ThingPath");
+        });
+        var (run, findings, _) = await DiffRun.JsonAsync(flat, tree);
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.ToString());
         Assert.That(findings.Select(f => f.Id), Is.EquivalentTo(new[]
@@ -82,11 +82,8 @@ public sealed class DiffCycleTests
     [Test]
     public async Task A_nested_list_that_changes_type_is_reported_with_a_finite_type()
     {
-        using var folder = new TemporaryDirectory();
         var old = Fixture("recursive-tree.json");
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(old))!;
-        document["components"]!["schemas"]!["Thing"]!["properties"]!["path"] = new JsonObject { ["type"] = "string" };
-        var spec = folder.Write("path-as-string.json", document.ToJsonString());
+        var spec = await WithSchemas(old, "path-as-string.json", schemas => schemas["Thing"]!["properties"]!["path"] = new JsonObject { ["type"] = "string" });
 
         var run = await ToolProcess.RunAsync("diff", old, spec);
 

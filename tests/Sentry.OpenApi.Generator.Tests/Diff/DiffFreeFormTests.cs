@@ -9,17 +9,9 @@ namespace Sentry.OpenApi.Generator.Tests.Diff;
 /// send: clients generated from OLD read any of the shapes into their free-form value, so it is not breaking.
 /// </summary>
 [NonParallelizable] // the tool runs from the repository root (current directory)
-public sealed class DiffFreeFormTests
+public sealed class DiffFreeFormTests : DiffSpecCopies
 {
     private static readonly string Fixture = Path.Combine(RepositoryPaths.Root, ValidateFixtures.PathOf("nullable-use-site.json"));
-
-    private TemporaryDirectory _folder = null!;
-
-    [OneTimeSetUp]
-    public void CreateFolder() => _folder = new TemporaryDirectory();
-
-    [OneTimeTearDown]
-    public void DeleteFolder() => _folder.Dispose();
 
     [Test]
     public async Task A_free_form_response_value_given_its_shapes_as_a_oneOf_is_narrowed_not_breaking()
@@ -58,10 +50,6 @@ public sealed class DiffFreeFormTests
     }
 
     // The fixture with a Thing.shape property.
-    private async Task<string> WithShape(string name, JsonObject shape)
-    {
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(Fixture))!;
-        document["components"]!["schemas"]!["Thing"]!["properties"]!["shape"] = shape;
-        return _folder.Write(name, document.ToJsonString());
-    }
+    private Task<string> WithShape(string name, JsonObject shape) =>
+        WithSchemas(Fixture, name, schemas => schemas["Thing"]!["properties"]!["shape"] = shape);
 }

@@ -2,16 +2,8 @@ namespace Sentry.OpenApi.Generator.Tests.Diff;
 
 /// <summary>Bad input to `diff`: exit 2 and one line naming the file (and line), never a stack trace.</summary>
 [NonParallelizable] // the tool runs from the repository root (current directory)
-public sealed class DiffInputTests
+public sealed class DiffInputTests : DiffSpecCopies
 {
-    private TemporaryDirectory _folder = null!;
-
-    [OneTimeSetUp]
-    public void CreateFolder() => _folder = new TemporaryDirectory();
-
-    [OneTimeTearDown]
-    public void DeleteFolder() => _folder.Dispose();
-
     [Test]
     public async Task A_missing_old_spec_is_bad_input_naming_the_file()
     {
@@ -23,7 +15,7 @@ public sealed class DiffInputTests
     [Test]
     public async Task Malformed_json_is_bad_input_naming_the_file()
     {
-        var spec = _folder.Write("broken.json", "{\"openapi\": \"3.0.3\", \"info\": {");
+        var spec = Folder.Write("broken.json", "{\"openapi\": \"3.0.3\", \"info\": {");
 
         var run = await ToolRun.RunAsync("diff", RepositoryPaths.BundledSpec, spec);
 
@@ -33,7 +25,7 @@ public sealed class DiffInputTests
     [Test]
     public async Task Json_that_is_not_openapi_is_bad_input_naming_the_file()
     {
-        var spec = _folder.Write("not-openapi.json", "{\"name\": \"sentry\"}");
+        var spec = Folder.Write("not-openapi.json", "{\"name\": \"sentry\"}");
 
         var run = await ToolRun.RunAsync("diff", spec, RepositoryPaths.BundledSpec);
 
@@ -45,7 +37,7 @@ public sealed class DiffInputTests
     {
         var text = (await File.ReadAllTextAsync(DiffRun.Fixture("base")))
             .Replace("\"$ref\": \"#/components/schemas/WidgetTag\"", "\"$ref\": \"#/components/schemas/Missing\"", StringComparison.Ordinal);
-        var spec = _folder.Write("dangling.json", text);
+        var spec = Folder.Write("dangling.json", text);
 
         var run = await ToolRun.RunAsync("diff", DiffRun.Fixture("base"), spec);
 
@@ -55,7 +47,7 @@ public sealed class DiffInputTests
     [Test]
     public async Task Malformed_acknowledgement_yaml_is_bad_input_naming_file_and_line()
     {
-        var acknowledgements = _folder.Write("malformed.yaml", "acknowledged:\n  - id: \"x\"\n    reason: [unclosed\n");
+        var acknowledgements = Folder.Write("malformed.yaml", "acknowledged:\n  - id: \"x\"\n    reason: [unclosed\n");
 
         var run = await ToolRun.RunAsync("diff", DiffRun.Fixture("base"), DiffRun.Fixture("base"), "--acknowledgements", acknowledgements);
 
@@ -66,7 +58,7 @@ public sealed class DiffInputTests
     [Test]
     public async Task An_acknowledgement_without_a_reason_is_bad_input_naming_file_and_line()
     {
-        var acknowledgements = _folder.Write("no-reason.yaml", "acknowledged:\n  - id: \"a\"\n    reason: \"why\"\n  - id: \"operation-removed:GET /api/0/x/\"\n");
+        var acknowledgements = Folder.Write("no-reason.yaml", "acknowledged:\n  - id: \"a\"\n    reason: \"why\"\n  - id: \"operation-removed:GET /api/0/x/\"\n");
 
         var run = await ToolRun.RunAsync("diff", DiffRun.Fixture("base"), DiffRun.Fixture("base"), "--acknowledgements", acknowledgements);
 
@@ -76,7 +68,7 @@ public sealed class DiffInputTests
     [Test]
     public async Task An_acknowledgement_without_an_id_is_bad_input_naming_file_and_line()
     {
-        var acknowledgements = _folder.Write("no-id.yaml", "acknowledged:\n  - reason: \"why\"\n");
+        var acknowledgements = Folder.Write("no-id.yaml", "acknowledged:\n  - reason: \"why\"\n");
 
         var run = await ToolRun.RunAsync("diff", DiffRun.Fixture("base"), DiffRun.Fixture("base"), "--acknowledgements", acknowledgements);
 

@@ -8,17 +8,9 @@ namespace Sentry.OpenApi.Generator.Tests.Diff;
 /// <c>x-extensible-enum</c>) is one string with known values for `diff`, as <c>x-extensible-enum</c> alone is: not two variants.
 /// </summary>
 [NonParallelizable] // the tool runs from the repository root (current directory)
-public sealed class DiffOpenValueSetTests
+public sealed class DiffOpenValueSetTests : DiffSpecCopies
 {
     private static readonly string Standard = Path.Combine(RepositoryPaths.Root, ValidateFixtures.PathOf("valid.json"));
-
-    private TemporaryDirectory _folder = null!;
-
-    [OneTimeSetUp]
-    public void CreateFolder() => _folder = new TemporaryDirectory();
-
-    [OneTimeTearDown]
-    public void DeleteFolder() => _folder.Dispose();
 
     [Test]
     public async Task Writing_an_x_extensible_enum_in_the_standard_form_is_no_change()
@@ -51,10 +43,6 @@ public sealed class DiffOpenValueSetTests
     }
 
     // valid.json with Thing.status edited.
-    private async Task<string> Edit(string name, Action<JsonNode> edit)
-    {
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(Standard))!;
-        edit(document["components"]!["schemas"]!["Thing"]!["properties"]!["status"]!);
-        return _folder.Write(name, document.ToJsonString());
-    }
+    private Task<string> Edit(string name, Action<JsonNode> edit) =>
+        WithSchemas(Standard, name, schemas => edit(schemas["Thing"]!["properties"]!["status"]!));
 }

@@ -4,20 +4,12 @@ namespace Sentry.OpenApi.Generator.Tests.Diff;
 
 /// <summary>`diff` on the project's own bundled spec, and on copies of it edited in the test.</summary>
 [NonParallelizable] // the tool runs from the repository root (current directory)
-public sealed class DiffRealSpecTests
+public sealed class DiffRealSpecTests : DiffSpecCopies
 {
     private const string RemovedPath = "/api/0/organizations/{organization_slug}/issues/";
     private const string RemovedId = "operation-removed:GET " + RemovedPath;
     private const string ParameterPath = "/api/0/organizations/";
     private const string ParameterId = "parameter-added-required:GET " + ParameterPath + ":parameter query region";
-
-    private TemporaryDirectory _folder = null!;
-
-    [OneTimeSetUp]
-    public void CreateFolder() => _folder = new TemporaryDirectory();
-
-    [OneTimeTearDown]
-    public void DeleteFolder() => _folder.Dispose();
 
     [Test]
     public async Task Our_spec_against_itself_has_no_findings()
@@ -43,7 +35,7 @@ public sealed class DiffRealSpecTests
     [Test]
     public async Task Acknowledging_both_breaking_changes_makes_the_run_pass_and_prints_them_as_acknowledged()
     {
-        var acknowledgements = _folder.Write("acknowledged.yaml", $"""
+        var acknowledgements = Folder.Write("acknowledged.yaml", $"""
             # Breaking changes made on purpose.
             acknowledged:
               - id: "{RemovedId}"
@@ -65,7 +57,7 @@ public sealed class DiffRealSpecTests
     [Test]
     public async Task Acknowledging_only_one_breaking_change_still_fails()
     {
-        var acknowledgements = _folder.Write("one.yaml", $"acknowledged:\n  - id: \"{RemovedId}\"\n    reason: \"Removed upstream.\"\n");
+        var acknowledgements = Folder.Write("one.yaml", $"acknowledged:\n  - id: \"{RemovedId}\"\n    reason: \"Removed upstream.\"\n");
 
         var (run, findings, _) = await DiffRun.JsonAsync(RepositoryPaths.BundledSpec, EditedSpec(), "--acknowledgements", acknowledgements);
 
@@ -77,7 +69,7 @@ public sealed class DiffRealSpecTests
     [Test]
     public async Task An_acknowledgement_matching_no_finding_is_warned_about_as_stale_naming_file_and_line()
     {
-        var acknowledgements = _folder.Write("stale.yaml", "acknowledged:\n  - id: \"operation-removed:GET /api/0/gone/\"\n    reason: \"Long ago.\"\n");
+        var acknowledgements = Folder.Write("stale.yaml", "acknowledged:\n  - id: \"operation-removed:GET /api/0/gone/\"\n    reason: \"Long ago.\"\n");
 
         var run = await ToolRun.RunAsync("diff", RepositoryPaths.BundledSpec, RepositoryPaths.BundledSpec, "--acknowledgements", acknowledgements);
 
@@ -88,7 +80,7 @@ public sealed class DiffRealSpecTests
     [Test]
     public async Task The_json_report_file_holds_every_finding_and_the_summary()
     {
-        var file = Path.Combine(_folder.Path, "report", "diff.json");
+        var file = Path.Combine(Folder.Path, "report", "diff.json");
 
         var run = await ToolRun.RunAsync("diff", RepositoryPaths.BundledSpec, EditedSpec(), "--json", file);
 
@@ -121,7 +113,7 @@ public sealed class DiffRealSpecTests
             ["required"] = true,
             ["schema"] = new JsonObject { ["type"] = "string" },
         });
-        return _folder.Write("edited-spec.json", spec.ToJsonString());
+        return Folder.Write("edited-spec.json", spec.ToJsonString());
     }
 
 }

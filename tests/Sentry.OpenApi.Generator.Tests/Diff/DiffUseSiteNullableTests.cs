@@ -8,18 +8,10 @@ namespace Sentry.OpenApi.Generator.Tests.Diff;
 /// though Microsoft.OpenApi's object model drops a <c>nullable</c> that has no <c>type</c> beside it.
 /// </summary>
 [NonParallelizable] // the tool runs from the repository root (current directory)
-public sealed class DiffUseSiteNullableTests
+public sealed class DiffUseSiteNullableTests : DiffSpecCopies
 {
     // Thing.parent is `nullable: true` + `allOf: [{$ref: ThingRef}]`.
     private static readonly string UseSite = Path.Combine(RepositoryPaths.Root, ValidateFixtures.PathOf("nullable-use-site.json"));
-
-    private TemporaryDirectory _folder = null!;
-
-    [OneTimeSetUp]
-    public void CreateFolder() => _folder = new TemporaryDirectory();
-
-    [OneTimeTearDown]
-    public void DeleteFolder() => _folder.Dispose();
 
     [Test]
     public async Task Moving_nullable_from_the_component_to_the_use_site_is_no_change()
@@ -53,10 +45,5 @@ public sealed class DiffUseSiteNullableTests
     }
 
     // nullable-use-site.json with its component schemas edited.
-    private async Task<string> Edit(string name, Action<JsonObject> edit)
-    {
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(UseSite))!;
-        edit(document["components"]!["schemas"]!.AsObject());
-        return _folder.Write(name, document.ToJsonString());
-    }
+    private Task<string> Edit(string name, Action<JsonObject> edit) => WithSchemas(UseSite, name, edit);
 }

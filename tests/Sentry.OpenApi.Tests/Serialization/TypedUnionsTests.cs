@@ -71,13 +71,14 @@ public sealed class TypedUnionsTests
         Assert.That(Write(new MonitorConfigInput { Schedule = MonitorSchedule.Every(2, "hour") }), Does.Contain("""[2,"hour"]"""));
     }
 
-    [TestCase("""{"schedule_type":1,"schedule":"0 3 * * *"}""", "1", true)]
+    [TestCase("""{"schedule_type":1,"schedule":"0 3 * * *"}""", 1L, true)]
     [TestCase("""{"schedule_type":"interval","schedule":[30,"minute"]}""", "interval", false)]
-    public void A_check_ins_config_snapshot_reads_either_schedule_type_form_and_a_typed_schedule(string json, string scheduleType, bool crontab)
+    public void A_check_ins_config_snapshot_reads_either_schedule_type_form_and_a_typed_schedule(string json, object scheduleType, bool crontab)
     {
         var snapshot = Read<MonitorCheckInConfig>(json);
 
-        Assert.That(snapshot.ScheduleType, Is.EqualTo(scheduleType), "MonitorCheckIn.monitorConfig.schedule_type");
+        Assert.That(snapshot.ScheduleType, Is.EqualTo(scheduleType), "MonitorCheckIn.monitorConfig.schedule_type, as sent");
+        Assert.That(JToken.DeepEquals(JToken.Parse(Write(snapshot)), JToken.Parse(json)), Is.True, $"MonitorCheckIn.monitorConfig written back: {Write(snapshot)}");
         Assert.That(snapshot.Schedule?.IsCrontab, Is.EqualTo(crontab), "MonitorCheckIn.monitorConfig.schedule");
     }
 

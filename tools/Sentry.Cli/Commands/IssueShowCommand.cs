@@ -15,14 +15,7 @@ internal static class IssueShowCommand
         {
             var org = session.Org;
             var issue = await session.Client.Issues.RetrieveIssueAsync(org, parse.GetRequiredValue(id), cancellationToken);
-            if (session.Out.Json)
-            {
-                session.Out.Document(issue);
-            }
-            else
-            {
-                session.Out.Details(Describe(issue));
-            }
+            session.Out.Show(issue, Describe);
 
             return ExitCodes.Ok;
         });

@@ -13,25 +13,18 @@ internal static class OrgCommand
         {
             var slug = session.Org;
             var org = await session.Client.Organizations.RetrieveOrganizationAsync(slug, cancellationToken);
-            if (session.Out.Json)
-            {
-                session.Out.Document(org);
-            }
-            else
-            {
-                session.Out.Details(new Details()
-                    .Add("id", org.Id)
-                    .Add("slug", org.Slug)
-                    .Add("name", org.Name)
-                    .Add("status", org.Status?.Id)
-                    .Add("created", Format.Instant(org.DateCreated))
-                    .Add("region", org.Links?.RegionUrl)
-                    .Add("url", org.Links?.OrganizationUrl)
-                    .Add("your role", org.OrgRole)
-                    .Add("projects", org.Projects is { } projects ? Format.Number(projects.Count) : null)
-                    .Add("teams", org.Teams is { } teams ? Format.Number(teams.Count) : null)
-                    .Add("2FA required", Format.YesNo(org.Require2FA)));
-            }
+            session.Out.Show(org, o => new Details()
+                .Add("id", o.Id)
+                .Add("slug", o.Slug)
+                .Add("name", o.Name)
+                .Add("status", o.Status?.Id)
+                .Add("created", Format.Instant(o.DateCreated))
+                .Add("region", o.Links?.RegionUrl)
+                .Add("url", o.Links?.OrganizationUrl)
+                .Add("your role", o.OrgRole)
+                .Add("projects", o.Projects is { } projects ? Format.Number(projects.Count) : null)
+                .Add("teams", o.Teams is { } teams ? Format.Number(teams.Count) : null)
+                .Add("2FA required", Format.YesNo(o.Require2FA)));
 
             return ExitCodes.Ok;
         });

@@ -43,28 +43,26 @@ internal static class ProjectsCommand
         {
             var org = session.Org;
             var project = await session.Client.Projects.RetrieveProjectAsync(org, parse.GetRequiredValue(slug), cancellationToken);
-            if (session.Out.Json)
-            {
-                session.Out.Document(project);
-            }
-            else
-            {
-                var teams = project.Teams?.Where(t => t is not null).Select(t => t!.Slug).ToList();
-                session.Out.Details(new Details()
-                    .Add("id", project.Id)
-                    .Add("slug", project.Slug)
-                    .Add("name", project.Name)
-                    .Add("platform", project.Platform)
-                    .Add("status", project.Status)
-                    .Add("created", Format.Instant(project.DateCreated))
-                    .Add("first event", Format.Instant(project.FirstEvent))
-                    .Add("teams", teams is { Count: > 0 } ? string.Join(", ", teams) : project.Team?.Slug)
-                    .Add("environments", project.Environments is { Count: > 0 } environments ? string.Join(", ", environments) : null)
-                    .Add("latest release", project.LatestRelease?.Version));
-            }
+            session.Out.Show(project, Describe);
 
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Details Describe(Project project)
+    {
+        var teams = project.Teams?.Where(t => t is not null).Select(t => t!.Slug).ToList();
+        return new Details()
+            .Add("id", project.Id)
+            .Add("slug", project.Slug)
+            .Add("name", project.Name)
+            .Add("platform", project.Platform)
+            .Add("status", project.Status)
+            .Add("created", Format.Instant(project.DateCreated))
+            .Add("first event", Format.Instant(project.FirstEvent))
+            .Add("teams", teams is { Count: > 0 } ? string.Join(", ", teams) : project.Team?.Slug)
+            .Add("environments", project.Environments is { Count: > 0 } environments ? string.Join(", ", environments) : null)
+            .Add("latest release", project.LatestRelease?.Version);
     }
 }

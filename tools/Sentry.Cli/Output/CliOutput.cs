@@ -36,6 +36,19 @@ internal sealed class CliOutput(CliHost host, bool json)
 
     public void Details(Details details) => details.Write(host.Output);
 
+    /// <summary>One object: as a JSON document with <c>--json</c> (every field Sentry sent), else as details for people.</summary>
+    public void Show<T>(T value, Func<T, Details> describe)
+    {
+        if (Json)
+        {
+            Document(value);
+        }
+        else
+        {
+            Details(describe(value));
+        }
+    }
+
     /// <summary>A line of text for people; Sentry's values in it must already be <see cref="TerminalText.Clean"/>.</summary>
     public void Text(string line) => host.Output.WriteLine(line);
 

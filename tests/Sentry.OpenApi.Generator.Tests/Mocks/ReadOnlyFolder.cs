@@ -34,7 +34,8 @@ internal sealed class ReadOnlyFolder : IDisposable
         var chattr = ExternalProcess.RunAsync("chattr", ["+i", path], TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
         if (chattr.ExitCode != 0)
         {
-            Assert.Inconclusive($"running as root and this file system cannot make {path} immutable: {chattr}");
+            // A test that cannot make its read-only folder fails: it never passes or skips quietly.
+            Assert.Fail($"running as root and this file system cannot make {path} immutable (chattr +i), so the read-only case cannot be shown: {chattr}");
         }
 
         return new ReadOnlyFolder(path, mode, immutable: true);

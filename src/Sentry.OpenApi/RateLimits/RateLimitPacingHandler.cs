@@ -33,7 +33,7 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
             ? _byOperation.GetOrAdd(operation, static _ => new EndpointBudget())
             : _byPath.GetOrAdd($"{request.Method.Method} {request.RequestUri?.AbsolutePath}", static _ => new EndpointBudget());
         CallBudget.StartUnlessStarted(request, time);
-        var refusal = await budget.EnterAsync(this, request, cancellationToken).ConfigureAwait(false);
+        var (refusal, ticket) = await budget.EnterAsync(this, request, cancellationToken).ConfigureAwait(false);
         if (refusal is { } refused)
         {
             throw Refused(request, refused);
@@ -54,7 +54,7 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
             }
             finally
             {
-                budget.Exit(limit, time.GetUtcNow());
+                budget.Exit(limit, time.GetUtcNow(), ticket);
             }
         }
     }
@@ -97,8 +97,15 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
         private int? _remaining;
         private DateTimeOffset? _reset;
 
-        /// <summary>Takes a slot (null), or says why the call may not wait for one (no slot is then taken).</summary>
-        public async Task<Refusal?> EnterAsync(RateLimitPacingHandler handler, HttpRequestMessage request, CancellationToken cancellationToken)
+        // Counts the requests let in, so an answer's Remaining (counted by Sentry when that request arrived) can
+        // be lowered by the requests let in after it: those are not in it yet.
+        private long _admitted;
+
+        /// <summary>
+        /// Takes a slot (no refusal, and the request's ticket for <see cref="Exit"/>), or says why the call may not
+        /// wait for one (no slot is then taken).
+        /// </summary>
+        public async Task<(Refusal? Refusal, long Ticket)> EnterAsync(RateLimitPacingHandler handler, HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var time = handler.Time;
             while (true)
@@ -123,7 +130,7 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
                     {
                         _inFlight++;
                         _remaining--; // counted now, so a burst cannot overshoot before responses arrive
-                        return null;
+                        return (null, ++_admitted);
                     }
 
                     _changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -136,7 +143,7 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
                 {
                     if (wait > allowed)
                     {
-                        return new Refusal(wait, allowed, concurrentLimit);
+                        return (new Refusal(wait, allowed, concurrentLimit), 0);
                     }
 
                     handler.LogPacing(request, wait);
@@ -150,13 +157,13 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
                     }
                     catch (TimeoutException)
                     {
-                        return new Refusal(null, allowed, concurrentLimit);
+                        return (new Refusal(null, allowed, concurrentLimit), 0);
                     }
                 }
             }
         }
 
-        public void Exit(SentryRateLimit? limit, DateTimeOffset now)
+        public void Exit(SentryRateLimit? limit, DateTimeOffset now, long ticket)
         {
             TaskCompletionSource? changed;
             lock (_gate)
@@ -167,8 +174,11 @@ internal sealed partial class RateLimitPacingHandler(SentryRetryOptions retry, I
                     _concurrentLimit = Math.Max(1, concurrent);
                 }
 
-                if (limit?.Remaining is { } remaining && limit.Reset is { } reset && reset > now)
+                if (limit?.Remaining is { } reported && limit.Reset is { } reset && reset > now)
                 {
+                    // What is left once the requests let in after this one are counted too (a new window's first
+                    // answer, otherwise, would let in again the requests sent while its count was unknown).
+                    var remaining = (int)Math.Max(0, reported - (_admitted - ticket));
                     // Responses arrive out of order: within one window keep the lower count.
                     _remaining = _reset == reset && _remaining is { } counted ? Math.Min(counted, remaining) : remaining;
                     _reset = reset;

@@ -138,7 +138,9 @@ internal static class OpenEnumRule
             yield break;
         }
 
-        if (schema.ContainsKey("enum"))
+        // `enum: [null]` (beside `nullable: true`) admits exactly null: the null member of a nullable reference
+        // (spec/CONVENTIONS.md), not a value set.
+        if (schema["enum"] is JsonArray values && values.Any(v => v is not null))
         {
             yield return JsonPointers.Append(pointer, "enum");
         }

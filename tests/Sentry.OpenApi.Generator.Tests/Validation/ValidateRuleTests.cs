@@ -113,6 +113,22 @@ public sealed class ValidateRuleTests
     }
 
     [Test]
+    public async Task The_null_only_member_of_a_nullable_reference_is_no_closed_enum()
+    {
+        // spec/CONVENTIONS.md: `oneOf: [{$ref}, {type: string, nullable: true, enum: [null]}]` admits exactly null.
+        using var folder = new TemporaryDirectory();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, ValidateFixtures.PathOf("nullable-use-site.json"))))!;
+        document["components"]!["schemas"]!["Thing"]!["properties"]!["parent"] = System.Text.Json.Nodes.JsonNode.Parse(
+            """{"oneOf": [{"$ref": "#/components/schemas/ThingRef"}, {"type": "string", "nullable": true, "enum": [null]}]}""");
+        var spec = folder.Write("null-member.json", document.ToJsonString());
+
+        var run = await ToolRun.RunAsync("validate", "--spec", spec);
+
+        Assert.That(ValidateFixtures.Findings(run), Is.Empty, run.ToString());
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok), run.ToString());
+    }
+
+    [Test]
     public async Task Nullable_at_the_use_site_still_checks_the_object()
     {
         using var folder = new TemporaryDirectory();

@@ -15,9 +15,9 @@ public sealed class IssueListQueryTests
         var transport = StubTransport.Json("[]");
         using var client = TestClients.Create(transport);
 
-        await client.Issues.ListOrganizationIssuesAsync("acme", new ListOrganizationIssuesOptions { Query = "PUMP-STATION-3K", ShortIdLookup = IssueShortIdLookup.On });
+        await client.Issues.ListOrganizationIssuesAsync("acme", new ListOrganizationIssuesOptions { Query = "PUMP-STATION-3K", ShortIdLookup = QueryFlag.On });
 #pragma warning disable CS0618 // the deprecated project list still takes the lookup
-        await client.Issues.ListProjectIssuesAsync("acme", "pump-station", new ListProjectIssuesOptions { ShortIdLookup = IssueShortIdLookup.On });
+        await client.Issues.ListProjectIssuesAsync("acme", "pump-station", new ListProjectIssuesOptions { ShortIdLookup = QueryFlag.On });
 #pragma warning restore CS0618
 
         Assert.That(transport.Requests.Select(r => Query(r.Request)), Has.All.Contains("shortIdLookup=1"), "ListOrganizationIssues and ListProjectIssues: shortIdLookup");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Sentry.OpenApi.Generator.Mocks;
-using Sentry.OpenApi.Generator.Output;
 using Sentry.OpenApi.Generator.Spec;
 
 namespace Sentry.OpenApi.Generator.ContractCalls;
@@ -16,7 +15,7 @@ internal static class ContractCallsCommand
         var spec = CommonOptions.Spec();
         var assembly = new Option<FileInfo>("--assembly") { Description = "The built client assembly (Sentry.OpenApi.dll) whose SentryOperation descriptors name every method, parameter and type.", Required = true };
         var references = new Option<FileInfo[]>("--reference") { Description = "A dependency of the assembly (repeatable), e.g. every resolved reference of the project that uses the calls.", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<FileInfo>("--out") { Description = "The C# file to write.", Required = true };
+        var output = CommonOptions.CodeOutput();
         var ns = new Option<string>("--namespace") { Description = "The namespace of the written class.", DefaultValueFactory = _ => "Sentry.OpenApi.ContractTests.Contract" };
         var className = new Option<string>("--class") { Description = "The name of the written class.", DefaultValueFactory = _ => "CompiledContractCalls" };
         var clientType = new Option<string>("--client-type") { Description = "The entry point whose properties are the tag clients.", DefaultValueFactory = _ => "Sentry.OpenApi.ISentryApiClient" };
@@ -44,9 +43,7 @@ internal static class ContractCallsCommand
                 }
             }
 
-            var target = parse.GetRequiredValue(output).FullName;
-            var changed = AtomicFile.WriteIfChanged(target, code);
-            parse.InvocationConfiguration.Output.WriteLine($"{(changed ? "wrote" : "unchanged")}: {target} ({cases.Count} cases)");
+            CommonOptions.WriteCode(parse, output, code, $"{cases.Count} cases");
             return ExitCodes.Ok;
         });
         return command;

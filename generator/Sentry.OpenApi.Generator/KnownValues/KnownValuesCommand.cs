@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sentry.OpenApi.Generator.Output;
 using Sentry.OpenApi.Generator.Spec;
 
 namespace Sentry.OpenApi.Generator.KnownValues;
@@ -10,7 +9,7 @@ internal static class KnownValuesCommand
     public static Command Create()
     {
         var spec = CommonOptions.Spec();
-        var output = new Option<FileInfo>("--out") { Description = "The C# file to write.", Required = true };
+        var output = CommonOptions.CodeOutput();
         var command = new Command("known-values", "Write C# constants for the known values of every named x-extensible-enum schema of the bundled spec.")
         {
             spec, output,
@@ -28,9 +27,7 @@ internal static class KnownValuesCommand
                 throw new SpecInputException($"{document.Path}: {e.Message}", e);
             }
 
-            var target = parse.GetRequiredValue(output).FullName;
-            var changed = AtomicFile.WriteIfChanged(target, code);
-            parse.InvocationConfiguration.Output.WriteLine($"{(changed ? "wrote" : "unchanged")}: {target}");
+            CommonOptions.WriteCode(parse, output, code);
             return ExitCodes.Ok;
         });
         return command;

@@ -43,19 +43,11 @@ internal sealed class LosslessUnionConverter : DefaultWritingConverter
             if (reader.TokenType == JsonToken.PropertyName && (string?)reader.Value == _discriminator && reader.Read())
             {
                 SkipComments(reader);
-                if (reader.TokenType != JsonToken.String)
-                {
-                    // Not a kind (a number, null, an object...): the base type, the value kept as it came.
-                    var odd = reader.TokenType is JsonToken.StartObject or JsonToken.StartArray ? JToken.ReadFrom(reader) : reader.Value;
-                    var unknown = Create(objectType, key: null);
-                    ((JsonObjectContract)serializer.ContractResolver.ResolveContract(objectType)).ExtensionDataSetter?.Invoke(unknown, _discriminator, odd);
-                    serializer.Populate(new ResumedObjectReader(reader), unknown);
-                    return unknown;
-                }
-
-                var key = (string)reader.Value!;
+                // A kind is text; anything else (a number, null, an object...) makes the base type, kept as it came.
+                var key = reader.TokenType == JsonToken.String ? (string?)reader.Value : null;
+                var discriminatorValue = reader.TokenType is JsonToken.StartObject or JsonToken.StartArray ? JToken.ReadFrom(reader) : reader.Value;
                 var streamed = Create(TypeOf(objectType, key), key);
-                SetDiscriminator(streamed, key, serializer);
+                SetDiscriminator(streamed, key, discriminatorValue, serializer);
                 serializer.Populate(new ResumedObjectReader(reader), streamed);
                 return streamed;
             }
@@ -66,19 +58,19 @@ internal sealed class LosslessUnionConverter : DefaultWritingConverter
         return Buffered(JObject.Load(reader), objectType, serializer);
     }
 
-    // Where Populate would have put it: the declared discriminator property (EventEntry.Type), else, for a
-    // union whose base declares none, AdditionalProperties.
-    private void SetDiscriminator(object value, string key, JsonSerializer serializer)
+    // Where Populate would have put it: a kind into the declared discriminator property (EventEntry.Type), anything
+    // else (or a union whose base declares none) into AdditionalProperties.
+    private void SetDiscriminator(object value, string? key, object? discriminatorValue, JsonSerializer serializer)
     {
         var contract = (JsonObjectContract)serializer.ContractResolver.ResolveContract(value.GetType());
-        var property = contract.Properties.FirstOrDefault(p => string.Equals(p.PropertyName, _discriminator, StringComparison.Ordinal) && !p.Ignored && p.Writable);
-        if (property?.ValueProvider is { } provider && property.PropertyType == typeof(string))
+        var property = contract.Properties.GetProperty(_discriminator, StringComparison.Ordinal);
+        if (key is not null && property is { Ignored: false, Writable: true, ValueProvider: { } provider } && property.PropertyType == typeof(string))
         {
             provider.SetValue(value, key);
         }
         else
         {
-            contract.ExtensionDataSetter?.Invoke(value, _discriminator, key);
+            contract.ExtensionDataSetter?.Invoke(value, _discriminator, discriminatorValue);
         }
     }
 
